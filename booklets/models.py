@@ -1,0 +1,121 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag
+
+TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class BookletIndexPage(Page):
+    """/livrets/: the printable booklets."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["booklets.BookletPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("index des livrets")
+        verbose_name_plural = _("index des livrets")
+
+
+class BookletPage(Page):
+    """A booklet of practice sheets, printed as HTML and as a tagged PDF."""
+
+    class SheetOrder(models.TextChoices):
+        MANUAL = "manuel", _("Ordre choisi à la main")
+        TITLE = "titre", _("Par titre")
+        RECENT = "recent", _("Les plus récentes d'abord")
+        PLACE = "lieu", _("Par département")
+
+    subtitle = models.CharField(_("sous-titre"), max_length=255, blank=True)
+    edition_date = models.DateField(_("date d'édition"))
+    edition_number = models.PositiveSmallIntegerField(_("numéro d'édition"), default=1)
+    foreword = RichTextField(_("avant-propos"), blank=True, features=TEXT_FEATURES)
+    publisher = models.CharField(_("éditeur"), max_length=255)
+    licence = models.CharField(
+        _("licence"), max_length=255, default="Licence Ouverte / Open Licence 2.0"
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de couverture"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # A saved selection; sheets picked by hand below come first.
+    selection_rubrics = ParentalManyToManyField(
+        "experiences.RubricPage",
+        verbose_name=_("rubriques"),
+        blank=True,
+        related_name="+",
+    )
+    selection_themes = ParentalManyToManyField(
+        "experiences.Theme", verbose_name=_("thématiques"), blank=True, related_name="+"
+    )
+    selection_tags = ParentalManyToManyField(
+        Tag, verbose_name=_("mots-clés"), blank=True, related_name="+"
+    )
+    sheet_order = models.CharField(
+        _("ordre des fiches dans chaque rubrique"),
+        max_length=10,
+        choices=SheetOrder.choices,
+        default=SheetOrder.MANUAL,
+    )
+    pdf_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("PDF"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    pdf_built_at = models.DateTimeField(
+        _("PDF construit le"), null=True, editable=False
+    )
+    pdf_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("subtitle"),
+        FieldRowPanel([FieldPanel("edition_date"), FieldPanel("edition_number")]),
+        FieldPanel("foreword"),
+        FieldRowPanel([FieldPanel("publisher"), FieldPanel("licence")]),
+        FieldPanel("cover_image"),
+        InlinePanel("sheets", label=_("Fiches choisies à la main")),
+        MultiFieldPanel(
+            [
+                FieldPanel("selection_rubrics"),
+                FieldPanel("selection_themes"),
+                FieldPanel("selection_tags"),
+                FieldPanel("sheet_order"),
+            ],
+            heading=_("Sélection enregistrée"),
+        ),
+    ]
+    parent_page_types = ["booklets.BookletIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("livret")
+        verbose_name_plural = _("livrets")
+
+
+class BookletSheet(Orderable):
+    booklet = ParentalKey(BookletPage, on_delete=models.CASCADE, related_name="sheets")
+    experience = models.ForeignKey(
+        "experiences.ExperiencePage",
+        verbose_name=_("expérience"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("experience")]

@@ -1,0 +1,26 @@
+"""Test settings: pytest-django (`--ds=config.settings.test` through pyproject)."""
+
+import tempfile
+
+from .base import *
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-for-production"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="recueil-media-"))
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="recueil-private-"))
+SUBMISSION_MIN_SECONDS = 0
+AXES_ENABLED = True
+DEMO_PASSWORD = "demo-test-password"  # noqa: S105
+WAGTAILADMIN_BASE_URL = "http://testserver"
+STORAGES = {
+    **STORAGES,
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
+}

@@ -1,0 +1,37 @@
+from experiences.models.pages import (
+    CallForContributionsPage,
+    ExperienceDocument,
+    ExperienceIndexPage,
+    ExperienceLink,
+    ExperiencePage,
+    ExperiencePageTag,
+    ExperiencePhoto,
+    RubricPage,
+)
+from experiences.models.reference import Department, Region, Theme
+from experiences.models.submissions import (
+    ReferenceSequence,
+    Submission,
+    SubmissionAttachment,
+    SubmissionMessage,
+    SubmissionNote,
+)
+
+__all__ = [
+    "CallForContributionsPage",
+    "Department",
+    "ExperienceDocument",
+    "ExperienceIndexPage",
+    "ExperienceLink",
+    "ExperiencePage",
+    "ExperiencePageTag",
+    "ExperiencePhoto",
+    "ReferenceSequence",
+    "Region",
+    "RubricPage",
+    "Submission",
+    "SubmissionAttachment",
+    "SubmissionMessage",
+    "SubmissionNote",
+    "Theme",
+]

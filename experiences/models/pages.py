@@ -1,0 +1,361 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+
+from experiences.constants import RUBRIC_ORDER, ContributorRole, Rubric
+
+EDITOR_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "h4"]
+
+
+class ExperienceIndexPage(Page):
+    """/experiences/: every published experience, filterable."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=EDITOR_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["experiences.RubricPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("index des expériences")
+        verbose_name_plural = _("index des expériences")
+
+
+class RubricPage(Page):
+    """One of the six rubrics of the call; its slug is the rubric's stable code."""
+
+    rubric = models.CharField(
+        _("rubrique"),
+        max_length=60,
+        choices=Rubric.choices,
+        unique=True,
+        help_text=_("Fixe l'adresse publique de la rubrique ; elle ne change pas."),
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=EDITOR_FEATURES)
+    expected_experiences = models.TextField(
+        _("expériences attendues"),
+        help_text=_("Affiché sur l'appel, dans le formulaire et sur cette page."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("rubric"),
+        FieldPanel("intro"),
+        FieldPanel("expected_experiences"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("expected_experiences"),
+        index.FilterField("rubric"),
+    ]
+    parent_page_types = ["experiences.ExperienceIndexPage"]
+    subpage_types = ["experiences.ExperiencePage"]
+    max_count = len(Rubric.choices)
+
+    class Meta:
+        verbose_name = _("rubrique")
+        verbose_name_plural = _("rubriques")
+
+    def clean(self):
+        super().clean()
+        if self.rubric:
+            self.slug = self.rubric
+
+    @property
+    def position(self):
+        return RUBRIC_ORDER.get(self.rubric, len(RUBRIC_ORDER)) + 1
+
+
+class ExperiencePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "experiences.ExperiencePage",
+        on_delete=models.CASCADE,
+        related_name="tagged_items",
+    )
+
+
+class ExperiencePage(Page):
+    """The public, editorial version of a field experience (seed 001's shape)."""
+
+    rubric = models.CharField(
+        _("rubrique"),
+        max_length=60,
+        choices=Rubric.choices,
+        editable=False,
+        db_index=True,
+        help_text=_("Déduite de la page parente."),
+    )
+    summary = models.CharField(_("chapô"), max_length=300)
+    communes = models.CharField(
+        _("commune(s) ou intercommunalité"), max_length=255, blank=True
+    )
+    department = models.ForeignKey(
+        "experiences.Department",
+        verbose_name=_("département"),
+        on_delete=models.PROTECT,
+        related_name="experience_pages",
+        null=True,
+    )
+    quartiers = models.CharField(
+        _("quartier(s) prioritaire(s)"), max_length=255, blank=True
+    )
+    start_date = models.DateField(
+        _("début"), null=True, help_text=_("Seuls le mois et l'année comptent.")
+    )
+    end_date = models.DateField(_("fin"), null=True, blank=True)
+    ongoing = models.BooleanField(_("en cours"), default=False)
+    feature = models.CharField(_("signe particulier"), max_length=200, blank=True)
+    objectives = RichTextField(_("objectifs"), blank=True, features=EDITOR_FEATURES)
+    approach = RichTextField(_("la démarche"), blank=True, features=EDITOR_FEATURES)
+    actors = RichTextField(
+        _("acteurs et partenaires"), blank=True, features=EDITOR_FEATURES
+    )
+    results = RichTextField(
+        _("résultats et sujets de satisfaction"), blank=True, features=EDITOR_FEATURES
+    )
+    difficulties = RichTextField(
+        _("difficultés et freins"), blank=True, features=EDITOR_FEATURES
+    )
+    advice = RichTextField(
+        _("conseils pour refaire l'expérience"), blank=True, features=EDITOR_FEATURES
+    )
+    themes = ParentalManyToManyField(
+        "experiences.Theme",
+        verbose_name=_("thématiques"),
+        blank=True,
+        related_name="experience_pages",
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("mots-clés"), through=ExperiencePageTag, blank=True
+    )
+    contributor_role = models.CharField(
+        _("rôle de la personne qui témoigne"),
+        max_length=30,
+        choices=ContributorRole.choices,
+        blank=True,
+    )
+    organisation = models.CharField(_("structure porteuse"), max_length=200, blank=True)
+    contact_name = models.CharField(
+        _("contact public : nom"),
+        max_length=200,
+        blank=True,
+        help_text=_("Seulement si la personne a accepté d'être contactée."),
+    )
+    contact_email = models.EmailField(_("contact public : courriel"), blank=True)
+    submission = models.OneToOneField(
+        "experiences.Submission",
+        verbose_name=_("contribution d'origine"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="experience_page",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("communes"),
+                FieldRowPanel([FieldPanel("department"), FieldPanel("quartiers")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("start_date"),
+                        FieldPanel("end_date"),
+                        FieldPanel("ongoing"),
+                    ]
+                ),
+                FieldPanel("feature"),
+            ],
+            heading=_("Où et quand"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("objectives"),
+                FieldPanel("approach"),
+                FieldPanel("actors"),
+                FieldPanel("results"),
+                FieldPanel("difficulties"),
+                FieldPanel("advice"),
+            ],
+            heading=_("Ce qui s'est passé"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("themes"), FieldPanel("tags")], heading=_("Classement")
+        ),
+        InlinePanel("photos", label=_("Photos"), max_num=5),
+        InlinePanel("documents", label=_("Documents à télécharger"), max_num=5),
+        InlinePanel("links", label=_("En savoir plus")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("contributor_role"), FieldPanel("organisation")]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("contact_name"), FieldPanel("contact_email")]
+                ),
+                FieldPanel("submission", read_only=True),
+            ],
+            heading=_("Témoin et contact"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("feature"),
+        index.SearchField("communes"),
+        index.SearchField("quartiers"),
+        index.SearchField("objectives"),
+        index.SearchField("approach"),
+        index.SearchField("actors"),
+        index.SearchField("results"),
+        index.SearchField("difficulties"),
+        index.SearchField("advice"),
+        index.SearchField("organisation"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("themes", [index.SearchField("label")]),
+        index.RelatedFields("department", [index.SearchField("name")]),
+        index.FilterField("rubric"),
+        index.FilterField("department"),
+        index.FilterField("contributor_role"),
+        index.FilterField("start_date"),
+    ]
+    parent_page_types = ["experiences.RubricPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("expérience")
+        verbose_name_plural = _("expériences")
+
+    def save(self, *args, **kwargs):
+        self.rubric = self.rubric_from_parent() or self.rubric
+        return super().save(*args, **kwargs)
+
+    def rubric_from_parent(self):
+        parent = self.get_parent() if self.pk or self.path else None
+        if parent is None:
+            return None
+        rubric_page = RubricPage.objects.filter(pk=parent.pk).only("rubric").first()
+        return rubric_page.rubric if rubric_page else None
+
+    @cached_property
+    def region(self):
+        return self.department.region if self.department_id else None
+
+    @property
+    def year(self):
+        return self.start_date.year if self.start_date else None
+
+
+class ExperiencePhoto(Orderable):
+    page = ParentalKey(ExperiencePage, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    caption = models.CharField(_("légende"), max_length=255, blank=True)
+    credit = models.CharField(_("crédit"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("credit")]
+
+
+class ExperienceDocument(Orderable):
+    page = ParentalKey(
+        ExperiencePage, on_delete=models.CASCADE, related_name="documents"
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    caption = models.CharField(_("légende"), max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("caption")]
+
+
+class ExperienceLink(Orderable):
+    page = ParentalKey(ExperiencePage, on_delete=models.CASCADE, related_name="links")
+    url = models.URLField(_("adresse"), max_length=500)
+    label = models.CharField(_("intitulé"), max_length=255, blank=True)
+
+    panels = [FieldPanel("url"), FieldPanel("label")]
+
+
+class CallForContributionsPage(RoutablePageMixin, Page):
+    """/contribuer/: the call for experiences, its dates and its form."""
+
+    intro = RichTextField(_("chapô"), blank=True, features=EDITOR_FEATURES)
+    body = RichTextField(_("texte de l'appel"), blank=True, features=EDITOR_FEATURES)
+    opens_at = models.DateTimeField(_("ouverture"))
+    closes_at = models.DateTimeField(_("clôture"))
+    privacy_consent_text = models.TextField(
+        _("consentement au traitement des données"),
+        help_text=_(
+            "Texte exact que la personne accepte, conservé avec sa contribution."
+        ),
+    )
+    licence_consent_text = models.TextField(
+        _("consentement à la publication sous licence ouverte"),
+    )
+    public_contact_consent_text = models.TextField(
+        _("consentement à l'affichage d'un contact public"),
+    )
+    confirmation_text = RichTextField(
+        _("texte de confirmation"), blank=True, features=EDITOR_FEATURES
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("privacy_consent_text"),
+                FieldPanel("licence_consent_text"),
+                FieldPanel("public_contact_consent_text"),
+            ],
+            heading=_("Consentements"),
+        ),
+        FieldPanel("confirmation_text"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("appel à contributions")
+        verbose_name_plural = _("appels à contributions")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError(
+                {"closes_at": _("La clôture doit suivre l'ouverture.")}
+            )
+
+    @property
+    def is_open(self):
+        now = timezone.now()
+        return self.opens_at <= now < self.closes_at
+
+    @property
+    def is_upcoming(self):
+        return timezone.now() < self.opens_at

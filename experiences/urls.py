@@ -1,0 +1,3 @@
+"""Addresses served outside the page tree by the experiences app."""
+
+urlpatterns = []

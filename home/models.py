@@ -1,0 +1,116 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+class HomePage(Page):
+    """/: the call, the six rubrics, the latest experiences, recaps and resources."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "experiences.ExperienceIndexPage",
+        "experiences.CallForContributionsPage",
+        "resources.EventRecapIndexPage",
+        "resources.ArticleIndexPage",
+        "booklets.BookletIndexPage",
+        "home.StandardPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
+
+
+class StandardPage(Page):
+    """A plain content page: legal notice, privacy notice, accessibility statement…"""
+
+    class Role(models.TextChoices):
+        LEGAL = "mentions-legales", _("Mentions légales")
+        PRIVACY = "donnees-personnelles", _("Données personnelles")
+        ACCESSIBILITY = "accessibilite", _("Accessibilité")
+
+    intro = models.TextField(_("chapô"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
+    footer_role = models.CharField(
+        _("lien du pied de page"),
+        max_length=30,
+        choices=Role.choices,
+        blank=True,
+        help_text=_("Relie cette page au lien correspondant du pied de page."),
+    )
+    last_reviewed = models.DateField(_("mise à jour le"), null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("footer_role"), FieldPanel("last_reviewed")],
+            heading=_("Informations"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("page de contenu")
+        verbose_name_plural = _("pages de contenu")
+
+
+@register_setting(icon="site")
+class SiteIdentity(BaseGenericSetting):
+    """What the header and footer say about the service and who runs it."""
+
+    service_name = models.CharField(
+        _("nom du service"), max_length=100, default="Recueil"
+    )
+    service_tagline = models.CharField(
+        _("précision sur l'activité"),
+        max_length=200,
+        default="Expériences de conseils citoyens dans la politique de la ville",
+    )
+    operator_name = models.CharField(
+        _("opérateur (bloc-marque)"),
+        max_length=200,
+        default="République\nFrançaise",
+        help_text=_("Une ligne par ligne du bloc-marque."),
+    )
+    contact_email = models.EmailField(
+        _("courriel de contact"), default="conseils-citoyens@recueil.local"
+    )
+    footer_text = models.TextField(
+        _("texte du pied de page"),
+        blank=True,
+        default=(
+            "Recueil rassemble les expériences de terrain des conseils citoyens, "
+            "de leurs partenaires et des élu·e·s, pour outiller la co-construction "
+            "des contrats de ville."
+        ),
+    )
+
+    panels = [
+        FieldPanel("service_name"),
+        FieldPanel("service_tagline"),
+        FieldPanel("operator_name"),
+        FieldPanel("contact_email"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("identité du site")

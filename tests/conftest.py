@@ -1,0 +1,68 @@
+from django.contrib.auth.models import Group
+
+import pytest
+
+from experiences.constants import GROUP_EDITORIAL_LEADS, GROUP_EDITORS, GROUP_MODERATORS
+from home.setup import setup_site
+
+
+@pytest.fixture(autouse=True)
+def _media_storage(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
+        },
+    }
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site_tree(db):
+    """The page tree, groups and workflow that `setup_site` builds; returns home."""
+    home, _, _ = setup_site()
+    return home
+
+
+def _member(django_user_model, username, group_name):
+    user = django_user_model.objects.create_user(
+        username=username,
+        email=f"{username}@example.org",
+        password="motdepasse-de-test",
+        first_name=username.capitalize(),
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(site_tree, django_user_model):
+    return _member(django_user_model, "redactrice", GROUP_EDITORS)
+
+
+@pytest.fixture
+def moderator(site_tree, django_user_model):
+    return _member(django_user_model, "moderateur", GROUP_MODERATORS)
+
+
+@pytest.fixture
+def lead(site_tree, django_user_model):
+    return _member(django_user_model, "responsable", GROUP_EDITORIAL_LEADS)
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="admin", email="admin@example.org", password="motdepasse-de-test"
+    )
