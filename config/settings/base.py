@@ -226,6 +226,8 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "ods", "xlsx", "odp", "pptx", "csv"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document is a download, never rendered inline in the site's origin.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_TAG_SPACES_ALLOWED = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True

@@ -1,0 +1,133 @@
+"""Security baseline: headers on public pages, production settings, admin lockout."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+
+from wagtail.documents import get_document_model
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.django_db
+
+
+def _directives(header):
+    return {
+        part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()
+    }
+
+
+def test_public_page_security_headers(client, site_tree):
+    response = client.get("/experiences/")
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    csp = _directives(response["Content-Security-Policy"])
+    assert csp["default-src"] == ["'self'"]
+    assert csp["frame-ancestors"] == ["'none'"]
+    assert csp["object-src"] == ["'none'"]
+    for directive in ("script-src", "style-src"):
+        assert "'unsafe-inline'" not in csp[directive]
+        assert "'unsafe-eval'" not in csp[directive]
+
+
+def test_public_html_has_no_inline_style_or_script(client, site_tree):
+    html = client.get("/").content.decode()
+    assert "style=" not in html
+    assert "<style" not in html
+    for chunk in html.split("<script")[1:]:
+        tag = chunk.split(">", 1)[0]
+        assert "src=" in tag, f"inline script found: <script{tag}>"
+
+
+def test_hsts_on_https(client, site_tree, settings):
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    response = client.get("/", secure=True)
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_admin_gets_its_own_policy(client, superuser):
+    client.force_login(superuser)
+    response = client.get("/admin/")
+    csp = _directives(response["Content-Security-Policy"])
+    assert "'unsafe-inline'" in csp["script-src"]
+    assert csp["frame-ancestors"] == ["'self'"]
+
+
+def test_documents_are_served_as_attachments(client, site_tree):
+    document = get_document_model().objects.create(
+        title="Synthèse", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="synthese.pdf")
+    )
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_admin_login_locks_out_after_repeated_failures(client, superuser, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            "/admin/login/",
+            {"username": "admin", "password": "mauvais"},
+            REMOTE_ADDR="203.0.113.7",
+        )
+    response = client.post(
+        "/admin/login/",
+        {"username": "admin", "password": "motdepasse-de-test"},
+        REMOTE_ADDR="203.0.113.7",
+    )
+    assert response.status_code == 429
+    assert "bloquée" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def _run_production(extra_env, *args):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.production", **extra_env)
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = _run_production({"ALLOWED_HOSTS": "recueil.example.org"}, "check")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = _run_production({"SECRET_KEY": secrets.token_urlsafe(64)}, "check")
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_check_deploy_reports_nothing():
+    result = _run_production(
+        {
+            "SECRET_KEY": secrets.token_urlsafe(64),
+            "ALLOWED_HOSTS": "recueil.example.org",
+        },
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
