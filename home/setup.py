@@ -285,9 +285,28 @@ def build_workflow(groups):
     return workflow
 
 
+def replace_wagtail_defaults(groups):
+    """A fresh Wagtail database has English "Moderators" and "Editors" groups and
+    a "Moderators approval" workflow on the root: the other pages (recaps,
+    articles, legal pages) would wait for a group nobody belongs to. Hand that
+    workflow to the editorial leads and drop the empty default groups."""
+    default = Workflow.objects.filter(name="Moderators approval").first()
+    if default is not None:
+        default.name = "Validation des contenus"
+        default.save(update_fields=["name"])
+        for task in default.tasks.all():
+            task = task.specific
+            if isinstance(task, GroupApprovalTask):
+                task.name = "Validation éditoriale"
+                task.save(update_fields=["name"])
+                task.groups.set([groups[GROUP_EDITORIAL_LEADS]])
+    Group.objects.filter(name__in=["Moderators", "Editors"], user__isnull=True).delete()
+
+
 @transaction.atomic
 def setup_site():
     home = build_page_tree()
     groups = build_groups(home)
     workflow = build_workflow(groups)
+    replace_wagtail_defaults(groups)
     return home, groups, workflow

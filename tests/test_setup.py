@@ -166,3 +166,12 @@ def test_workflow_attached_to_the_experiences_subtree(site_tree):
     # Pages outside the experiences subtree are not under this workflow.
     call = CallForContributionsPage.objects.get()
     assert call.get_workflow() != workflow
+
+
+def test_wagtail_default_workflow_goes_to_editorial_leads(site_tree):
+    assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
+    call = CallForContributionsPage.objects.get()
+    workflow = call.get_workflow()
+    assert workflow.name == "Validation des contenus"
+    task = workflow.tasks.get().specific
+    assert [g.name for g in task.groups.all()] == [GROUP_EDITORIAL_LEADS]
