@@ -1,0 +1,199 @@
+"""What moderators do to a submission, one function per action.
+
+Every change of state goes through ``experiences.states.apply`` (the one owner
+of transitions); this module adds what surrounds it: the message kept in the
+submission's thread, the email to the contributor, the note, the log entry of
+events that change no state.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from wagtail.log_actions import log
+
+from experiences.emails import queue_email
+from experiences.models import SubmissionMessage, SubmissionNote
+from experiences.states import TransitionError, apply
+from experiences.tracking import new_tracking_url
+
+MODERATE_PERMISSION = "experiences.moderate_submission"
+
+
+def moderators():
+    """Active users who may moderate (through a group, directly, or superusers)."""
+    User = get_user_model()
+    app_label, codename = MODERATE_PERMISSION.split(".")
+    granted = Q(
+        groups__permissions__codename=codename,
+        groups__permissions__content_type__app_label=app_label,
+    ) | Q(
+        user_permissions__codename=codename,
+        user_permissions__content_type__app_label=app_label,
+    )
+    return (
+        User.objects.filter(is_active=True)
+        .filter(granted | Q(is_superuser=True))
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def _contributor_context(submission, **extra):
+    return {
+        "reference": submission.reference or "",
+        "title": submission.title,
+        "first_name": submission.first_name,
+        **extra,
+    }
+
+
+def _add_message(submission, user, body):
+    return SubmissionMessage.objects.create(
+        submission=submission,
+        author=user,
+        direction=SubmissionMessage.Direction.TO_CONTRIBUTOR,
+        body=body,
+    )
+
+
+def take(submission, user, *, expected_status=None):
+    return apply(
+        submission,
+        "take",
+        user=user,
+        expected_status=expected_status,
+        assigned_to=user,
+    )
+
+
+def assign(submission, user, assignee, *, expected_status=None):
+    if assignee is None or not moderators().filter(pk=assignee.pk).exists():
+        raise TransitionError(
+            _("Cette personne ne peut pas modérer les contributions.")
+        )
+    name = assignee.get_full_name() or assignee.get_username()
+    return apply(
+        submission,
+        "assign",
+        user=user,
+        expected_status=expected_status,
+        message=_("Attribuée à %(name)s") % {"name": name},
+        assigned_to=assignee,
+    )
+
+
+@transaction.atomic
+def request_changes(submission, user, message, *, expected_status=None):
+    """Ask the contributor for more; they get an email with a fresh tracking link."""
+    submission = apply(
+        submission,
+        "request_changes",
+        user=user,
+        message=message,
+        expected_status=expected_status,
+    )
+    _add_message(submission, user, message.strip())
+    queue_email(
+        "changes_requested",
+        [submission.email],
+        _contributor_context(
+            submission,
+            message=message.strip(),
+            tracking_url=new_tracking_url(submission),
+        ),
+    )
+    return submission
+
+
+def accept(submission, user, *, rubric=None, attachments=None, expected_status=None):
+    """Accept: create the page draft and start its workflow (see publication)."""
+    from experiences.publication import accept_submission
+
+    return accept_submission(
+        submission,
+        user,
+        rubric=rubric,
+        attachments=attachments,
+        expected_status=expected_status,
+    )
+
+
+@transaction.atomic
+def decline(submission, user, message, *, expected_status=None):
+    submission = apply(
+        submission,
+        "decline",
+        user=user,
+        message=message,
+        expected_status=expected_status,
+    )
+    _add_message(submission, user, message.strip())
+    queue_email(
+        "declined",
+        [submission.email],
+        _contributor_context(submission, message=message.strip()),
+    )
+    return submission
+
+
+def mark_spam(submission, user, *, expected_status=None):
+    return apply(submission, "mark_spam", user=user, expected_status=expected_status)
+
+
+def reopen(submission, user, *, message="", expected_status=None):
+    return apply(
+        submission,
+        "reopen",
+        user=user,
+        message=message,
+        expected_status=expected_status,
+        assigned_to=user,
+    )
+
+
+@transaction.atomic
+def add_note(submission, user, body):
+    """A private note between moderators, never shown to the contributor."""
+    body = body.strip()
+    if not body:
+        raise TransitionError(_("La note est vide."))
+    note = SubmissionNote.objects.create(submission=submission, author=user, body=body)
+    log(
+        instance=submission,
+        action="recueil.submission.note",
+        user=user,
+        data={"note_id": note.pk},
+    )
+    return note
+
+
+@transaction.atomic
+def send_message(submission, user, body):
+    """Write to the contributor: kept in the thread, emailed with the tracking link."""
+    body = body.strip()
+    if not body:
+        raise TransitionError(_("Le message est vide."))
+    if submission.personal_data_purged_at or not submission.email:
+        raise TransitionError(
+            _(
+                "Les coordonnées de cette personne ont été purgées : "
+                "impossible de lui écrire."
+            )
+        )
+    message = _add_message(submission, user, body)
+    log(
+        instance=submission,
+        action="recueil.submission.message",
+        user=user,
+        data={"message": body},
+    )
+    queue_email(
+        "message",
+        [submission.email],
+        _contributor_context(
+            submission, message=body, tracking_url=new_tracking_url(submission)
+        ),
+    )
+    return message

@@ -1,0 +1,377 @@
+"""The moderation queue in the Wagtail admin (menu "Contributions"), its action
+URLs, its log actions and its panel on the admin home."""
+
+from django.contrib.admin import DateFieldListFilter, SimpleListFilter
+from django.db.models import Count, Q
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
+
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.views import IndexView, InspectView
+
+from experiences import admin_views, exports
+from experiences.models import Region, Submission
+from experiences.states import LOG_ACTIONS, Status
+
+MODERATE = "experiences.moderate_submission"
+EXPORT = "experiences.export_submission"
+
+QUEUE_STATES = [s for s in Status if s != Status.DRAFT]
+WAITING_STATES = (Status.RECEIVED, Status.IN_REVIEW)
+
+
+# A plain 403 in the admin's frame (Wagtail would redirect to the dashboard).
+forbidden = admin_views.forbidden
+can_view_queue = admin_views.can_view
+
+
+class SubmissionPermissionHelper(PermissionHelper):
+    """Moderators and editorial leads see the queue; nobody creates, edits or
+    deletes a submission here: it keeps what the contributor wrote."""
+
+    def user_can_list(self, user):
+        return can_view_queue(user)
+
+    def user_can_inspect_obj(self, user, obj):
+        return can_view_queue(user)
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class SubmissionButtonHelper(ButtonHelper):
+    def get_buttons_for_obj(self, obj, exclude=None, **kwargs):
+        buttons = super().get_buttons_for_obj(obj, exclude, **kwargs)
+        for button in buttons:
+            if button["url"].endswith(f"/inspect/{obj.pk}/"):
+                button["label"] = _("Examiner")
+                button["title"] = _("Examiner la contribution %(ref)s") % {
+                    "ref": obj.reference or obj.pk
+                }
+        return buttons
+
+
+# Filters ---------------------------------------------------------------------
+
+
+class StatusFilter(SimpleListFilter):
+    title = _("état")
+    parameter_name = "etat"
+
+    def lookups(self, request, model_admin):
+        return [(s.value, s.label) for s in QUEUE_STATES]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(status=self.value())
+        return queryset
+
+
+class RegionFilter(SimpleListFilter):
+    title = _("région")
+    parameter_name = "region"
+
+    def lookups(self, request, model_admin):
+        return list(Region.objects.order_by("name").values_list("slug", "name"))
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(department__region__slug=self.value())
+        return queryset
+
+
+class AssignedFilter(SimpleListFilter):
+    title = _("attribution")
+    parameter_name = "attribution"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("moi", _("Attribuées à moi")),
+            ("personne", _("Non attribuées")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "moi":
+            return queryset.filter(assigned_to=request.user)
+        if self.value() == "personne":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset
+
+
+class ReceivedFilter(DateFieldListFilter):
+    title = _("reçue")
+
+
+# Views -----------------------------------------------------------------------
+
+
+class SubmissionIndexView(IndexView):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not can_view_queue(request.user):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        if not self.request.user.has_perm(EXPORT):
+            return forbidden(self.request)
+        if spreadsheet_format == "csv":
+            return exports.csv_response(queryset)
+        return exports.xlsx_response(queryset)
+
+    def export_url(self, fmt):
+        return self.get_query_string({"export": fmt}, remove=["p"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = status_counts()
+        context["status_counts"] = [
+            {
+                "status": status,
+                "count": counts.get(status.value, 0),
+                "url": self.get_query_string({"etat": status.value}, remove=["p"]),
+                "current": self.params.get("etat") == status.value,
+            }
+            for status in QUEUE_STATES
+        ]
+        context["can_export"] = self.request.user.has_perm(EXPORT)
+        context["export_csv_url"] = self.export_url("csv")
+        context["export_xlsx_url"] = self.export_url("xlsx")
+        return context
+
+
+class SubmissionInspectView(InspectView):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not can_view_queue(request.user):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.instance.reference or _("Brouillon")
+
+    def get_meta_title(self):
+        return _("Contribution %(ref)s") % {"ref": self.get_page_subtitle()}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(admin_views.inspect_context(self.request, self.instance))
+        return context
+
+
+# Registration ----------------------------------------------------------------
+
+
+def admin_display(description, order_field):
+    def decorate(method):
+        method.short_description = description
+        method.admin_order_field = order_field
+        return method
+
+    return decorate
+
+
+class SubmissionAdmin(ModelAdmin):
+    model = Submission
+    base_url_path = "contributions"
+    menu_label = _("Contributions")
+    menu_icon = "tasks"
+    menu_order = 150
+    add_to_settings_menu = False
+    exclude_from_explorer = True
+    inspect_view_enabled = True
+    history_view_enabled = False
+    list_per_page = 50
+    permission_helper_class = SubmissionPermissionHelper
+    button_helper_class = SubmissionButtonHelper
+    index_view_class = SubmissionIndexView
+    inspect_view_class = SubmissionInspectView
+    index_template_name = "experiences/admin/queue.html"
+    inspect_template_name = "experiences/admin/inspect.html"
+    list_display = (
+        "reference",
+        "title_link",
+        "rubric",
+        "department_code",
+        "role",
+        "status_tag",
+        "moderator",
+        "submitted_at",
+        "waiting",
+    )
+    list_display_add_buttons = "title_link"
+    list_filter = (
+        StatusFilter,
+        "rubric",
+        RegionFilter,
+        "role",
+        AssignedFilter,
+        ("submitted_at", ReceivedFilter),
+    )
+    list_select_related = ("department", "assigned_to")
+    ordering = ("-submitted_at",)
+    search_fields = (
+        "reference",
+        "title",
+        "summary",
+        "objectives",
+        "approach",
+        "results",
+        "first_name",
+        "last_name",
+        "email",
+    )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .exclude(status=Status.DRAFT)
+            .defer(
+                "objectives",
+                "approach",
+                "actors",
+                "results",
+                "difficulties",
+                "advice",
+                "consent_data_text",
+                "consent_licence_text",
+                "consent_public_contact_text",
+            )
+        )
+
+    @admin_display(_("titre"), "title")
+    def title_link(self, obj):
+        return obj.title or _("(sans titre)")
+
+    @admin_display(_("département"), "department__code")
+    def department_code(self, obj):
+        return obj.department.code if obj.department_id else ""
+
+    @admin_display(_("état"), "status")
+    def status_tag(self, obj):
+        return format_html(
+            '<span class="w-status recueil-status recueil-status--{}">{}</span>',
+            obj.status,
+            obj.get_status_display(),
+        )
+
+    @admin_display(_("modérateur·rice"), "assigned_to__first_name")
+    def moderator(self, obj):
+        if not obj.assigned_to_id:
+            return "—"
+        return obj.assigned_to.get_full_name() or obj.assigned_to.get_username()
+
+    @admin_display(_("jours d'attente"), "-submitted_at")
+    def waiting(self, obj):
+        days = obj.days_waiting
+        return "—" if days is None else days
+
+
+modeladmin_register(SubmissionAdmin)
+
+
+def status_counts():
+    """{status: count} over the whole queue, in one query."""
+    return dict(
+        Submission.objects.exclude(status=Status.DRAFT)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [
+        path(
+            "contributions/actions/<int:pk>/<slug:action>/",
+            admin_views.submission_action,
+            name="recueil_submission_action",
+        ),
+        path(
+            "contributions/pieces-jointes/<int:pk>/",
+            admin_views.download_attachment,
+            name="recueil_attachment_download",
+        ),
+        path(
+            "contributions/pieces-jointes/<int:pk>/apercu/",
+            admin_views.attachment_thumbnail,
+            name="recueil_attachment_thumbnail",
+        ),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_submission_log_actions(actions):
+    for action, label in LOG_ACTIONS.items():
+        actions.register_action(action)(
+            type(
+                "SubmissionLogFormatter",
+                (SubmissionLogFormatter,),
+                {"label": label},
+            )
+        )
+
+
+class SubmissionLogFormatter(LogFormatter):
+    """The action's label, followed by the moderator's message when there is one."""
+
+    def format_message(self, log_entry):
+        message = (log_entry.data or {}).get("message")
+        if message:
+            return f"{self.label} : {message}"
+        return str(self.label)
+
+
+class ModerationPanel(Component):
+    name = "recueil_moderation"
+    template_name = "experiences/admin/home_panel.html"
+    order = 50
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        counts = status_counts()
+        queue_url = reverse("contributions_modeladmin_index")
+        mine = (
+            Submission.objects.filter(assigned_to=self.user, status__in=WAITING_STATES)
+            .order_by("submitted_at")
+            .only("pk", "reference", "title", "status", "submitted_at")
+        )
+        unassigned = Submission.objects.filter(
+            Q(assigned_to__isnull=True), status=Status.RECEIVED
+        ).count()
+        return {
+            "counts": [
+                {
+                    "status": s,
+                    "count": counts.get(s.value, 0),
+                    "url": f"{queue_url}?etat={s.value}",
+                }
+                for s in QUEUE_STATES
+            ],
+            "mine": list(mine[:10]),
+            "mine_count": mine.count(),
+            "unassigned": unassigned,
+            "queue_url": queue_url,
+            "mine_url": f"{queue_url}?attribution=moi",
+            "inspect_url": "contributions_modeladmin_inspect",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_panel(request, panels):
+    if request.user.has_perm(MODERATE) and can_view_queue(request.user):
+        panels.append(ModerationPanel(request.user))
