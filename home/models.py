@@ -33,6 +33,13 @@ class HomePage(Page):
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
 
+    def get_context(self, request, *args, **kwargs):
+        from home.front import home_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_context(self))
+        return context
+
 
 class StandardPage(Page):
     """A plain content page: legal notice, privacy notice, accessibility statement…"""

@@ -30,6 +30,13 @@ class EventRecapIndexPage(Page):
         verbose_name = _("index des événements")
         verbose_name_plural = _("index des événements")
 
+    def get_context(self, request, *args, **kwargs):
+        from resources.listing import EventRecapFilterSet, resource_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_listing(request, self, EventRecapFilterSet))
+        return context
+
 
 class EventRecapPageTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -143,6 +150,13 @@ class ArticleIndexPage(Page):
     class Meta:
         verbose_name = _("index des ressources")
         verbose_name_plural = _("index des ressources")
+
+    def get_context(self, request, *args, **kwargs):
+        from resources.listing import ArticleFilterSet, resource_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_listing(request, self, ArticleFilterSet))
+        return context
 
 
 class ArticlePageTag(TaggedItemBase):

@@ -37,6 +37,13 @@ class ExperienceIndexPage(Page):
         verbose_name = _("index des expériences")
         verbose_name_plural = _("index des expériences")
 
+    def get_context(self, request, *args, **kwargs):
+        from experiences.listing import ExperienceListing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(ExperienceListing(request).context())
+        return context
+
 
 class RubricPage(Page):
     """One of the six rubrics of the call; its slug is the rubric's stable code."""
@@ -79,6 +86,13 @@ class RubricPage(Page):
     @property
     def position(self):
         return RUBRIC_ORDER.get(self.rubric, len(RUBRIC_ORDER)) + 1
+
+    def get_context(self, request, *args, **kwargs):
+        from experiences.listing import ExperienceListing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(ExperienceListing(request, fixed_rubric=self.rubric).context())
+        return context
 
 
 class ExperiencePageTag(TaggedItemBase):
@@ -254,6 +268,13 @@ class ExperiencePage(Page):
     @cached_property
     def region(self):
         return self.department.region if self.department_id else None
+
+    def get_context(self, request, *args, **kwargs):
+        from experiences.related import related_experiences
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = related_experiences(self)
+        return context
 
     @property
     def year(self):

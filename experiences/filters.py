@@ -1,0 +1,157 @@
+"""Public filters of the experience listings (GET parameters of DESIGN.md).
+
+Every filter is lenient: a value that does not validate (unknown slug, letters in
+``annee``) is dropped from ``cleaned_data`` and so ignored, never a server error.
+Multi-valued relations (themes, tags) filter through ``pk__in`` subqueries, so a
+page is never counted twice.
+"""
+
+import re
+
+from django import forms
+from django.db.models import Q
+
+import django_filters
+
+from experiences.constants import ContributorRole, Rubric
+from experiences.models import ExperiencePage, ExperiencePageTag
+
+MAX_QUERY_LENGTH = 200
+SLUG_RE = r"^[-\w]{1,100}$"
+ThemeLink = ExperiencePage.themes.through
+
+
+class Sort:
+    RECENT = "recent"
+    TITLE = "titre"
+    CHOICES = [(RECENT, "Les plus récentes"), (TITLE, "Titre (A → Z)")]
+    ORDERINGS = {
+        RECENT: ("-first_published_at", "-pk"),
+        TITLE: ("title", "pk"),
+    }
+
+
+def clean_query(value):
+    """Words only, at most 200 characters: nothing a search backend can choke on."""
+    words = re.findall(r"\w+", (value or "")[: MAX_QUERY_LENGTH * 2])
+    return " ".join(words)[:MAX_QUERY_LENGTH].strip()
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class ExperienceFilterSet(django_filters.FilterSet):
+    rubrique = django_filters.MultipleChoiceFilter(
+        field_name="rubric", choices=Rubric.choices, label="Rubriques"
+    )
+    region = django_filters.CharFilter(
+        field_name="department__region__slug", label="Région"
+    )
+    departement = django_filters.CharFilter(
+        field_name="department__code", label="Département"
+    )
+    role = django_filters.ChoiceFilter(
+        field_name="contributor_role",
+        choices=ContributorRole.choices,
+        label="Qui témoigne",
+    )
+    theme = django_filters.CharFilter(method="filter_theme", label="Thématique")
+    annee = YearFilter(field_name="start_date__year", label="Année de début")
+    tag = django_filters.CharFilter(method="filter_tag", label="Mot-clé")
+    q = django_filters.CharFilter(method="filter_search", label="Mots recherchés")
+    tri = django_filters.ChoiceFilter(
+        choices=Sort.CHOICES, method="filter_noop", label="Trier par"
+    )
+
+    # Filters that a facet is counted over; ``q`` and ``tri`` are not facets.
+    FACETS = ("rubrique", "region", "departement", "role", "theme", "annee", "tag")
+
+    class Meta:
+        model = ExperiencePage
+        fields = []
+
+    def __init__(self, data=None, *args, fixed_rubric=None, **kwargs):
+        self.fixed_rubric = fixed_rubric
+        super().__init__(data, *args, **kwargs)
+        self.form.fields["departement"].max_length = 3
+        self.form.fields["annee"].min_value = 1900
+        self.form.fields["annee"].max_value = 2100
+        for name in ("theme", "tag", "region"):
+            self.form.fields[name].max_length = 100
+        if fixed_rubric:
+            self.filters.pop("rubrique")
+
+    @property
+    def values(self):
+        """The valid, non-empty values, by parameter name; Django's form drops
+        from ``cleaned_data`` every value that does not validate."""
+        if not hasattr(self, "_values"):
+            self.form.is_valid()
+            self._values = {
+                name: value
+                for name, value in self.form.cleaned_data.items()
+                if name in self.filters and value not in (None, "", [])
+            }
+            if "q" in self._values:
+                self._values["q"] = clean_query(self._values["q"]) or None
+                if not self._values["q"]:
+                    del self._values["q"]
+            for name in ("theme", "tag", "region"):
+                if name in self._values and not re.match(SLUG_RE, self._values[name]):
+                    del self._values[name]
+        return self._values
+
+    @property
+    def sort(self):
+        return self.values.get("tri") or Sort.RECENT
+
+    def filter_queryset(self, queryset, exclude=None):
+        for name, value in self.values.items():
+            if name != exclude:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def base_queryset(self):
+        queryset = self.queryset
+        if self.fixed_rubric:
+            queryset = queryset.filter(rubric=self.fixed_rubric)
+        return queryset
+
+    def queryset_except(self, facet):
+        """Every active filter but ``facet``: what its options are counted over."""
+        return self.filter_queryset(self.base_queryset(), exclude=facet)
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_qs"):
+            self._qs = self.filter_queryset(self.base_queryset()).order_by(
+                *Sort.ORDERINGS[self.sort]
+            )
+        return self._qs
+
+    def filter_theme(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=ThemeLink.objects.filter(theme__slug=value).values(
+                "experiencepage_id"
+            )
+        )
+
+    def filter_tag(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=ExperiencePageTag.objects.filter(tag__slug=value).values(
+                "content_object_id"
+            )
+        )
+
+    def filter_search(self, queryset, name, value):
+        matches = (
+            ExperiencePage.objects.live()
+            .search(value, operator="and", order_by_relevance=False)
+            .get_queryset()
+            .values("pk")
+        )
+        return queryset.filter(Q(pk__in=matches))
+
+    def filter_noop(self, queryset, name, value):
+        return queryset

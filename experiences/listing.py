@@ -1,0 +1,381 @@
+"""The public listing of experiences: filters, facet counts, active filters and
+pagination, shared by /experiences/, the rubric pages and the CSV export.
+
+The number of queries does not depend on the number of experiences: one count
+query per facet (each over every active filter but its own), one count and one
+page of results.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.http import QueryDict
+from django.utils.functional import cached_property
+
+from experiences.constants import RUBRIC_ORDER, ContributorRole, Rubric
+from experiences.filters import ExperienceFilterSet, ThemeLink
+from experiences.models import Department, ExperiencePage, ExperiencePageTag, Theme
+
+PAGE_SIZE = 12
+EMPTY_LABELS = {
+    "region": "Toutes les régions",
+    "departement": "Tous les départements",
+    "role": "Toutes les personnes",
+    "theme": "Toutes les thématiques",
+    "annee": "Toutes les années",
+    "tag": "Tous les mots-clés",
+}
+MAX_TAG_OPTIONS = 30
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+    multiple: bool = False
+    empty_label: str = ""
+
+    @property
+    def selected(self):
+        return [option for option in self.options if option.selected]
+
+
+@dataclass
+class ActiveFilter:
+    label: str
+    remove_url: str
+
+
+def public_experiences():
+    return ExperiencePage.objects.live().public()
+
+
+class ExperienceListing:
+    def __init__(self, request, fixed_rubric=None, queryset=None):
+        self.request = request
+        self.fixed_rubric = fixed_rubric
+        self.filterset = ExperienceFilterSet(
+            request.GET,
+            queryset=queryset if queryset is not None else public_experiences(),
+            fixed_rubric=fixed_rubric,
+        )
+        self.values = self.filterset.values
+
+    # Results -----------------------------------------------------------------
+
+    @cached_property
+    def results(self):
+        return self.filterset.qs.select_related("department")
+
+    @cached_property
+    def paginator(self):
+        return Paginator(self.results, PAGE_SIZE)
+
+    @cached_property
+    def page(self):
+        """The requested page of results; None when it is out of range."""
+        number = self.request.GET.get("page") or 1
+        try:
+            return self.paginator.page(number)
+        except PageNotAnInteger:
+            return self.paginator.page(1)
+        except EmptyPage:
+            return None if self.paginator.count else self.paginator.page(1)
+
+    @property
+    def count(self):
+        return self.paginator.count
+
+    # Facets ------------------------------------------------------------------
+
+    def _counts(self, facet, values_expression):
+        queryset = self.filterset.queryset_except(facet).order_by()
+        return dict(
+            queryset.values_list(values_expression)
+            .annotate(n=Count("pk"))
+            .values_list(values_expression, "n")
+        )
+
+    def _link_counts(self, facet, link_model, page_field, value_field):
+        pages = self.filterset.queryset_except(facet).order_by().values("pk")
+        return dict(
+            link_model.objects.filter(**{f"{page_field}__in": pages})
+            .order_by()
+            .values_list(value_field)
+            .annotate(n=Count(page_field))
+            .values_list(value_field, "n")
+        )
+
+    @cached_property
+    def _departments(self):
+        return list(Department.objects.select_related("region").order_by("code"))
+
+    def rubric_counts(self):
+        return self._counts("rubrique", "rubric")
+
+    def region_counts(self):
+        return self._counts("region", "department__region__slug")
+
+    def department_counts(self):
+        return self._counts("departement", "department__code")
+
+    def role_counts(self):
+        return self._counts("role", "contributor_role")
+
+    def year_counts(self):
+        queryset = self.filterset.queryset_except("annee").order_by()
+        return dict(
+            queryset.exclude(start_date=None)
+            .annotate(year=ExtractYear("start_date"))
+            .values_list("year")
+            .annotate(n=Count("pk"))
+            .values_list("year", "n")
+        )
+
+    def theme_counts(self):
+        return self._link_counts("theme", ThemeLink, "experiencepage_id", "theme_id")
+
+    def tag_rows(self):
+        pages = self.filterset.queryset_except("tag").order_by().values("pk")
+        return list(
+            ExperiencePageTag.objects.filter(content_object_id__in=pages)
+            .values("tag__slug", "tag__name")
+            .annotate(n=Count("content_object_id"))
+            .order_by("-n", "tag__name")[:MAX_TAG_OPTIONS]
+        )
+
+    @cached_property
+    def facets(self):
+        values = self.values
+        facets = []
+        if not self.fixed_rubric:
+            counts = self.rubric_counts()
+            selected = set(values.get("rubrique", []))
+            facets.append(
+                Facet(
+                    "rubrique",
+                    "Rubriques",
+                    [
+                        Option(
+                            value, str(label), counts.get(value, 0), value in selected
+                        )
+                        for value, label in Rubric.choices
+                    ],
+                    multiple=True,
+                )
+            )
+
+        counts = self.region_counts()
+        regions = {d.region.slug: d.region.name for d in self._departments}
+        facets.append(
+            Facet(
+                "region",
+                "Région",
+                [
+                    Option(
+                        slug, name, counts.get(slug, 0), values.get("region") == slug
+                    )
+                    for slug, name in sorted(regions.items(), key=lambda i: i[1])
+                    if counts.get(slug) or values.get("region") == slug
+                ],
+            )
+        )
+
+        counts = self.department_counts()
+        facets.append(
+            Facet(
+                "departement",
+                "Département",
+                [
+                    Option(
+                        d.code,
+                        f"{d.code} – {d.name}",
+                        counts.get(d.code, 0),
+                        values.get("departement") == d.code,
+                    )
+                    for d in self._departments
+                    if counts.get(d.code) or values.get("departement") == d.code
+                ],
+            )
+        )
+
+        counts = self.role_counts()
+        facets.append(
+            Facet(
+                "role",
+                "Qui témoigne",
+                [
+                    Option(
+                        value,
+                        str(label),
+                        counts.get(value, 0),
+                        values.get("role") == value,
+                    )
+                    for value, label in ContributorRole.choices
+                ],
+            )
+        )
+
+        counts = self.theme_counts()
+        facets.append(
+            Facet(
+                "theme",
+                "Thématique",
+                [
+                    Option(
+                        theme.slug,
+                        theme.label,
+                        counts.get(theme.pk, 0),
+                        values.get("theme") == theme.slug,
+                    )
+                    for theme in Theme.objects.all()
+                ],
+            )
+        )
+
+        counts = self.year_counts()
+        year = values.get("annee")
+        years = sorted(set(counts) | ({year} if year else set()), reverse=True)
+        facets.append(
+            Facet(
+                "annee",
+                "Année de début",
+                [Option(str(y), str(y), counts.get(y, 0), y == year) for y in years],
+            )
+        )
+
+        rows = self.tag_rows()
+        tag = values.get("tag")
+        options = [
+            Option(
+                row["tag__slug"], row["tag__name"], row["n"], row["tag__slug"] == tag
+            )
+            for row in rows
+        ]
+        if tag and not any(option.selected for option in options):
+            options.insert(0, Option(tag, tag, 0, True))
+        facets.append(Facet("tag", "Mot-clé", options))
+        for facet in facets:
+            facet.empty_label = EMPTY_LABELS.get(facet.name, "")
+        return facets
+
+    # Active filters and links ------------------------------------------------
+
+    def _params(self):
+        """The valid parameters only: links never carry an ignored value along."""
+        params = QueryDict(mutable=True)
+        for name, value in self.values.items():
+            if name == "rubrique" and self.fixed_rubric:
+                continue
+            params.setlist(
+                name,
+                [str(v) for v in value] if isinstance(value, list) else [str(value)],
+            )
+        return params
+
+    def url_without(self, name, value=None):
+        params = self._params()
+        if value is None:
+            params.pop(name, None)
+        else:
+            params.setlist(name, [v for v in params.getlist(name) if v != value])
+        encoded = params.urlencode()
+        return f"?{encoded}" if encoded else "?"
+
+    @cached_property
+    def active_filters(self):
+        labels = {
+            facet.name: {option.value: option.label for option in facet.options}
+            for facet in self.facets
+        }
+        active = []
+        for name in ExperienceFilterSet.FACETS:
+            value = self.values.get(name)
+            if value in (None, "", []):
+                continue
+            items = value if isinstance(value, list) else [value]
+            for item in sorted(items, key=lambda v: RUBRIC_ORDER.get(v, 0)):
+                label = labels.get(name, {}).get(str(item), str(item))
+                remove = self.url_without(
+                    name, str(item) if name == "rubrique" else None
+                )
+                active.append(ActiveFilter(label, remove))
+        if self.values.get("q"):
+            active.append(
+                ActiveFilter(f"« {self.values['q']} »", self.url_without("q"))
+            )
+        return active
+
+    @property
+    def first_page_url(self):
+        return self.page_url(1)
+
+    def page_url(self, number):
+        params = self._params()
+        params["page"] = number
+        return f"?{params.urlencode()}"
+
+    @cached_property
+    def pagination(self):
+        """Page links for fr-pagination: first, previous, a window, next, last."""
+        if not self.page or self.paginator.num_pages < 2:
+            return None
+        current, last = self.page.number, self.paginator.num_pages
+        window = sorted(
+            {1, last, *range(max(1, current - 2), min(last, current + 2) + 1)}
+        )
+        links, previous = [], 0
+        for number in window:
+            if number - previous > 1:
+                links.append({"ellipsis": True})
+            links.append(
+                {
+                    "number": number,
+                    "url": self.page_url(number),
+                    "current": number == current,
+                }
+            )
+            previous = number
+        return {
+            "links": links,
+            "first": self.page_url(1) if current > 1 else None,
+            "previous": self.page_url(current - 1)
+            if self.page.has_previous()
+            else None,
+            "next": self.page_url(current + 1) if self.page.has_next() else None,
+            "last": self.page_url(last) if current < last else None,
+        }
+
+    @property
+    def csv_url(self):
+        params = self._params()
+        if self.fixed_rubric:
+            params.setlist("rubrique", [self.fixed_rubric])
+        encoded = params.urlencode()
+        return "/experiences/export.csv" + (f"?{encoded}" if encoded else "")
+
+    @property
+    def feed_url(self):
+        if self.fixed_rubric:
+            return f"/flux/experiences/{self.fixed_rubric}/"
+        return "/flux/experiences/"
+
+    def context(self):
+        return {
+            "listing": self,
+            "results_page": self.page,
+            "facets": self.facets,
+            "active_filters": self.active_filters,
+            "filter_values": self.values,
+        }

@@ -1,0 +1,49 @@
+"""What the home page shows: the call, the six rubrics with their counts and the
+latest experiences, recaps and resources, in a fixed number of queries."""
+
+from django.db.models import Count
+
+from experiences.constants import RUBRIC_ORDER
+from experiences.listing import public_experiences
+from experiences.models import CallForContributionsPage, RubricPage
+from resources.models import ArticlePage, EventRecapPage
+
+LATEST_EXPERIENCES = 6
+LATEST_RECAPS = 3
+LATEST_ARTICLES = 3
+
+
+def home_context(home):
+    counts = dict(
+        public_experiences()
+        .order_by()
+        .values_list("rubric")
+        .annotate(n=Count("pk"))
+        .values_list("rubric", "n")
+    )
+    rubrics = sorted(
+        RubricPage.objects.live().public().descendant_of(home),
+        key=lambda rubric: RUBRIC_ORDER.get(rubric.rubric, 99),
+    )
+    for rubric in rubrics:
+        rubric.experience_count = counts.get(rubric.rubric, 0)
+    return {
+        "call": CallForContributionsPage.objects.live().descendant_of(home).first(),
+        "rubrics": rubrics,
+        "experience_total": sum(counts.values()),
+        "latest_experiences": list(
+            public_experiences()
+            .select_related("department")
+            .order_by("-first_published_at", "-pk")[:LATEST_EXPERIENCES]
+        ),
+        "latest_recaps": list(
+            EventRecapPage.objects.live()
+            .public()
+            .order_by("-date", "-pk")[:LATEST_RECAPS]
+        ),
+        "latest_articles": list(
+            ArticlePage.objects.live()
+            .public()
+            .order_by("-date", "-pk")[:LATEST_ARTICLES]
+        ),
+    }

@@ -1,0 +1,190 @@
+"""Filters of the recap and resource listings: kind, year, tag (GET parameters).
+
+Invalid values are ignored, as on the experience listings."""
+
+from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.http import QueryDict
+
+import django_filters
+
+from resources.models import (
+    ArticlePage,
+    ArticlePageTag,
+    EventRecapPage,
+    EventRecapPageTag,
+)
+
+PAGE_SIZE = 12
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class ResourceFilterSet(django_filters.FilterSet):
+    type = django_filters.ChoiceFilter(field_name="kind", label="Type")
+    annee = IntegerFilter(field_name="date__year", label="Année")
+    tag = django_filters.CharFilter(method="filter_tag", label="Mot-clé")
+
+    tag_model = None
+
+    class Meta:
+        fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.form.fields["type"].choices = self._meta.model.Kind.choices
+        self.form.fields["tag"].max_length = 100
+
+    def filter_tag(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=self.tag_model.objects.filter(tag__slug=value).values(
+                "content_object_id"
+            )
+        )
+
+    @property
+    def values(self):
+        self.form.is_valid()
+        return {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if value not in (None, "")
+        }
+
+    @property
+    def qs(self):
+        queryset = self.queryset
+        for name, value in self.values.items():
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+
+class EventRecapFilterSet(ResourceFilterSet):
+    tag_model = EventRecapPageTag
+
+    class Meta:
+        model = EventRecapPage
+        fields = []
+
+
+class ArticleFilterSet(ResourceFilterSet):
+    tag_model = ArticlePageTag
+
+    class Meta:
+        model = ArticlePage
+        fields = []
+
+
+def resource_listing(request, index, filterset_class):
+    """Context for a recap or resource index: filters, counted options, a page."""
+    model = filterset_class._meta.model
+    base = model.objects.live().public().child_of(index)
+    filterset = filterset_class(request.GET, queryset=base)
+    values = filterset.values
+    results = filterset.qs.order_by("-date", "-pk")
+    paginator = Paginator(results, PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = None if paginator.count else paginator.page(1)
+
+    def others(name):
+        queryset = base
+        for other, value in values.items():
+            if other != name:
+                queryset = filterset.filters[other].filter(queryset, value)
+        return queryset.order_by()
+
+    kind_counts = dict(
+        others("type")
+        .values_list("kind")
+        .annotate(n=Count("pk"))
+        .values_list("kind", "n")
+    )
+    year_counts = dict(
+        others("annee")
+        .annotate(year=ExtractYear("date"))
+        .values_list("year")
+        .annotate(n=Count("pk"))
+        .values_list("year", "n")
+    )
+    tag_rows = list(
+        filterset.tag_model.objects.filter(
+            content_object_id__in=others("tag").values("pk")
+        )
+        .values("tag__slug", "tag__name")
+        .annotate(n=Count("content_object_id"))
+        .order_by("-n", "tag__name")[:30]
+    )
+    params = QueryDict(mutable=True)
+    for name, value in values.items():
+        params[name] = str(value)
+
+    def without(name):
+        copy = params.copy()
+        copy.pop(name, None)
+        return f"?{copy.urlencode()}" if copy else "?"
+
+    kind_labels = dict(model.Kind.choices)
+    tag_labels = {row["tag__slug"]: row["tag__name"] for row in tag_rows}
+    active = []
+    if "type" in values:
+        active.append(
+            (str(kind_labels.get(values["type"], values["type"])), without("type"))
+        )
+    if "annee" in values:
+        active.append((str(values["annee"]), without("annee")))
+    if "tag" in values:
+        active.append((tag_labels.get(values["tag"], values["tag"]), without("tag")))
+
+    pagination = None
+    if page and paginator.num_pages > 1:
+
+        def url(number):
+            copy = params.copy()
+            copy["page"] = number
+            return f"?{copy.urlencode()}"
+
+        current, last = page.number, paginator.num_pages
+        pagination = {
+            "links": [
+                {"number": n, "url": url(n), "current": n == current}
+                for n in range(1, last + 1)
+            ],
+            "first": url(1) if current > 1 else None,
+            "previous": url(current - 1) if page.has_previous() else None,
+            "next": url(current + 1) if page.has_next() else None,
+            "last": url(last) if current < last else None,
+        }
+    return {
+        "results_page": page,
+        "result_count": paginator.count,
+        "filter_values": values,
+        "kind_options": [
+            (value, str(label), kind_counts.get(value, 0), values.get("type") == value)
+            for value, label in model.Kind.choices
+        ],
+        "year_options": [
+            (year, year_counts[year], values.get("annee") == year)
+            for year in sorted(year_counts, reverse=True)
+        ],
+        "tag_options": [
+            (
+                row["tag__slug"],
+                row["tag__name"],
+                row["n"],
+                values.get("tag") == row["tag__slug"],
+            )
+            for row in tag_rows
+        ],
+        "active_filters": [
+            {"label": label, "remove_url": url} for label, url in active
+        ],
+        "pagination": pagination,
+    }
