@@ -1,0 +1,166 @@
+"""Erase the personal data that Recueil no longer needs (RGPD).
+
+- declined, withdrawn and spam submissions, ``PURGE_AFTER_DAYS`` after the
+  decision (12 months by default);
+- drafts never submitted, ``PURGE_DRAFTS_AFTER_DAYS`` after their last change
+  (3 months by default), once their author has been warned a month before.
+
+The record itself stays, emptied (reference, state, rubric, département and
+dates), with an entry in its history: a trace that it existed. Safe to run
+daily: each record is purged once, each warning sent once per draft version.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.utils import formats, timezone
+
+from wagtail.log_actions import log
+
+from experiences.emails import queue_email
+from experiences.models import Submission
+from experiences.models.submissions import hash_token, new_token
+from experiences.states import CLOSED_STATES, Status
+from experiences.tracking import new_tracking_url
+
+WARNING_DAYS = 30
+ERASED_FIELDS = {
+    "first_name": "",
+    "last_name": "",
+    "email": "",
+    "phone": "",
+    "organisation": "",
+    "council": "",
+    "summary": "",
+    "communes": "",
+    "quartiers": "",
+    "feature": "",
+    "objectives": "",
+    "approach": "",
+    "actors": "",
+    "results": "",
+    "difficulties": "",
+    "advice": "",
+    "tags": "",
+    "links": "",
+    "consent_public_contact": False,
+}
+
+
+def purge(submission, now):
+    """Erase one submission's personal data, files, notes and messages."""
+    with transaction.atomic():
+        for attachment in submission.attachments.all():
+            attachment.file.delete(save=False)
+        submission.attachments.all().delete()
+        submission.notes.all().delete()
+        submission.messages.all().delete()
+        submission.themes.clear()
+        Submission.objects.filter(pk=submission.pk).update(
+            **ERASED_FIELDS,
+            token_hash=hash_token(new_token()),
+            personal_data_purged_at=now,
+        )
+        submission.refresh_from_db()
+        log(
+            instance=submission,
+            action="recueil.submission.purge",
+            data={"message": f"état : {submission.get_status_display()}"},
+        )
+
+
+class Command(BaseCommand):
+    help = (
+        "Purge les données personnelles des contributions non retenues, retirées, "
+        "indésirables et des brouillons abandonnés ; prévient un mois avant."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Dire ce qui serait fait, sans rien changer ni envoyer.",
+        )
+
+    def handle(self, *args, dry_run=False, **options):
+        now = timezone.now()
+        closed_cutoff = now - datetime.timedelta(days=settings.PURGE_AFTER_DAYS)
+        draft_cutoff = now - datetime.timedelta(days=settings.PURGE_DRAFTS_AFTER_DAYS)
+        warning_cutoff = draft_cutoff + datetime.timedelta(days=WARNING_DAYS)
+        prefix = "[simulation] " if dry_run else ""
+
+        pending = Submission.objects.filter(personal_data_purged_at__isnull=True)
+
+        # 1. Drafts about to expire: warn their authors, once per version.
+        to_warn = (
+            pending.filter(status=Status.DRAFT, updated_at__lte=warning_cutoff)
+            .exclude(email="")
+            .filter(
+                Q(draft_reminder_sent_at__isnull=True)
+                | Q(draft_reminder_sent_at__lt=F("updated_at"))
+            )
+        )
+        warned = 0
+        for submission in to_warn.iterator():
+            warned += 1
+            if dry_run:
+                continue
+            purge_on = max(
+                submission.updated_at
+                + datetime.timedelta(days=settings.PURGE_DRAFTS_AFTER_DAYS),
+                now + datetime.timedelta(days=WARNING_DAYS),
+            )
+            with transaction.atomic():
+                queue_email(
+                    "draft_reminder",
+                    [submission.email],
+                    {
+                        "first_name": submission.first_name,
+                        "title": submission.title,
+                        "purge_date": formats.date_format(
+                            timezone.localtime(purge_on), "j F Y"
+                        ),
+                        "tracking_url": new_tracking_url(submission),
+                    },
+                )
+                # update(): a warning is not an edit, updated_at must not move.
+                Submission.objects.filter(pk=submission.pk).update(
+                    draft_reminder_sent_at=now
+                )
+        self.stdout.write(f"{prefix}Brouillons : {warned} avertissement(s) envoyé(s).")
+
+        # 2. Closed submissions past the retention period.
+        closed = pending.filter(status__in=CLOSED_STATES).annotate(
+            closed_at=Coalesce("decided_at", "updated_at")
+        )
+        closed = closed.filter(closed_at__lte=closed_cutoff)
+        # 3. Drafts past their period whose authors were warned long enough ago
+        #    (or could not be warned: no address).
+        warned_long_ago = now - datetime.timedelta(days=WARNING_DAYS)
+        drafts = pending.filter(
+            status=Status.DRAFT, updated_at__lte=draft_cutoff
+        ).filter(
+            Q(email="")
+            | Q(
+                draft_reminder_sent_at__gte=F("updated_at"),
+                draft_reminder_sent_at__lte=warned_long_ago,
+            )
+        )
+        for label, queryset in (
+            ("Contributions closes", closed),
+            ("Brouillons abandonnés", drafts),
+        ):
+            count = 0
+            for submission in queryset.iterator():
+                count += 1
+                reference = submission.reference or f"brouillon n° {submission.pk}"
+                if not dry_run:
+                    purge(submission, now)
+                self.stdout.write(
+                    f"{prefix}  purgé : {reference} ({submission.get_status_display()})"
+                )
+            self.stdout.write(f"{prefix}{label} : {count} purgée(s).")
