@@ -328,34 +328,9 @@ class ExperienceListing:
 
     @cached_property
     def pagination(self):
-        """Page links for fr-pagination: first, previous, a window, next, last."""
-        if not self.page or self.paginator.num_pages < 2:
-            return None
-        current, last = self.page.number, self.paginator.num_pages
-        window = sorted(
-            {1, last, *range(max(1, current - 2), min(last, current + 2) + 1)}
-        )
-        links, previous = [], 0
-        for number in window:
-            if number - previous > 1:
-                links.append({"ellipsis": True})
-            links.append(
-                {
-                    "number": number,
-                    "url": self.page_url(number),
-                    "current": number == current,
-                }
-            )
-            previous = number
-        return {
-            "links": links,
-            "first": self.page_url(1) if current > 1 else None,
-            "previous": self.page_url(current - 1)
-            if self.page.has_previous()
-            else None,
-            "next": self.page_url(current + 1) if self.page.has_next() else None,
-            "last": self.page_url(last) if current < last else None,
-        }
+        from home.front import pagination_links
+
+        return pagination_links(self.page, self.page_url)
 
     @property
     def csv_url(self):

@@ -1,3 +1,16 @@
 """Addresses served outside the page tree by the experiences app."""
 
-urlpatterns = []
+from django.urls import path
+
+from experiences.feeds import ExperienceFeed
+from experiences.open_data import experiences_csv
+
+urlpatterns = [
+    path("experiences/export.csv", experiences_csv, name="experiences_csv"),
+    path("flux/experiences/", ExperienceFeed(), name="experiences_feed"),
+    path(
+        "flux/experiences/<slug:rubrique>/",
+        ExperienceFeed(),
+        name="experiences_rubric_feed",
+    ),
+]

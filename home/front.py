@@ -47,3 +47,28 @@ def home_context(home):
             .order_by("-date", "-pk")[:LATEST_ARTICLES]
         ),
     }
+
+
+def pagination_links(page, url_for, window=2):
+    """What fr-pagination shows: first, previous, a window of pages, next, last."""
+    if page is None or page.paginator.num_pages < 2:
+        return None
+    current, last = page.number, page.paginator.num_pages
+    numbers = sorted(
+        {1, last, *range(max(1, current - window), min(last, current + window) + 1)}
+    )
+    links, previous = [], 0
+    for number in numbers:
+        if number - previous > 1:
+            links.append({"ellipsis": True})
+        links.append(
+            {"number": number, "url": url_for(number), "current": number == current}
+        )
+        previous = number
+    return {
+        "links": links,
+        "first": url_for(1) if current > 1 else None,
+        "previous": url_for(current - 1) if page.has_previous() else None,
+        "next": url_for(current + 1) if page.has_next() else None,
+        "last": url_for(last) if current < last else None,
+    }

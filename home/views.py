@@ -1,30 +1,41 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.views.decorators.csrf import requires_csrf_token
 
 from wagtail.models import Page
 
+from experiences.filters import clean_query
+from home.front import pagination_links
+
 SEARCH_PAGE_SIZE = 10
-MAX_QUERY_LENGTH = 200
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    """Site search over every live, public page type."""
+    query = clean_query(request.GET.get("q", ""))
     results = Page.objects.none()
     if query:
         results = Page.objects.live().public().specific().search(query)
     paginator = Paginator(results, SEARCH_PAGE_SIZE)
     try:
-        page = paginator.page(request.GET.get("page", 1))
-    except (EmptyPage, PageNotAnInteger):
-        page = paginator.page(1) if paginator.count else None
+        page = paginator.page(request.GET.get("page") or 1)
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = None if paginator.count else paginator.page(1)
+    count = paginator.count if query else 0
     return render(
         request,
         "home/search.html",
         {
             "query": query,
-            "results_page": page,
-            "count": paginator.count if query else 0,
+            "results_page": page if count else None,
+            "count": count,
+            "pagination": pagination_links(
+                page, lambda number: "?" + urlencode({"q": query, "page": number})
+            ),
         },
     )
 

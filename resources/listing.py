@@ -10,6 +10,7 @@ from django.http import QueryDict
 
 import django_filters
 
+from home.front import pagination_links
 from resources.models import (
     ArticlePage,
     ArticlePageTag,
@@ -143,25 +144,12 @@ def resource_listing(request, index, filterset_class):
     if "tag" in values:
         active.append((tag_labels.get(values["tag"], values["tag"]), without("tag")))
 
-    pagination = None
-    if page and paginator.num_pages > 1:
+    def url(number):
+        copy = params.copy()
+        copy["page"] = number
+        return f"?{copy.urlencode()}"
 
-        def url(number):
-            copy = params.copy()
-            copy["page"] = number
-            return f"?{copy.urlencode()}"
-
-        current, last = page.number, paginator.num_pages
-        pagination = {
-            "links": [
-                {"number": n, "url": url(n), "current": n == current}
-                for n in range(1, last + 1)
-            ],
-            "first": url(1) if current > 1 else None,
-            "previous": url(current - 1) if page.has_previous() else None,
-            "next": url(current + 1) if page.has_next() else None,
-            "last": url(last) if current < last else None,
-        }
+    pagination = pagination_links(page, url)
     return {
         "results_page": page,
         "result_count": paginator.count,

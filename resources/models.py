@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -112,6 +113,20 @@ class EventRecapPage(Page):
     ]
     parent_page_types = ["resources.EventRecapIndexPage"]
     subpage_types = []
+    api_fields = [
+        APIField("kind"),
+        APIField("date"),
+        APIField("start_time"),
+        APIField("end_time"),
+        APIField("format"),
+        APIField("place"),
+        APIField("organiser"),
+        APIField("summary"),
+        APIField("key_takeaways"),
+        APIField("speakers"),
+        APIField("body"),
+        APIField("tags"),
+    ]
 
     class Meta:
         verbose_name = _("compte rendu d'événement")
@@ -129,6 +144,7 @@ class EventSpeaker(Orderable):
     )
 
     panels = [FieldPanel("name"), FieldPanel("affiliation"), FieldPanel("key_points")]
+    api_fields = [APIField("name"), APIField("affiliation"), APIField("key_points")]
 
     @property
     def key_point_list(self):
@@ -212,6 +228,16 @@ class ArticlePage(Page):
     ]
     parent_page_types = ["resources.ArticleIndexPage"]
     subpage_types = []
+    api_fields = [
+        APIField("kind"),
+        APIField("date"),
+        APIField("author"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("source"),
+        APIField("source_date"),
+        APIField("tags"),
+    ]
 
     class Meta:
         verbose_name = _("ressource")

@@ -9,7 +9,8 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -19,6 +20,11 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from experiences.constants import RUBRIC_ORDER, ContributorRole, Rubric
+from experiences.serializers import (
+    DepartmentSerializer,
+    DocumentSerializer,
+    ThemeSerializer,
+)
 
 EDITOR_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "h4"]
 
@@ -73,6 +79,11 @@ class RubricPage(Page):
     parent_page_types = ["experiences.ExperienceIndexPage"]
     subpage_types = ["experiences.ExperiencePage"]
     max_count = len(Rubric.choices)
+    api_fields = [
+        APIField("rubric"),
+        APIField("intro"),
+        APIField("expected_experiences"),
+    ]
 
     class Meta:
         verbose_name = _("rubrique")
@@ -249,6 +260,34 @@ class ExperiencePage(Page):
     ]
     parent_page_types = ["experiences.RubricPage"]
     subpage_types = []
+    # Open data: the public fields only; never the submission nor the contributor,
+    # except the public contact the person consented to (shown on the page too).
+    api_fields = [
+        APIField("rubric"),
+        APIField("summary"),
+        APIField("communes"),
+        APIField("department", serializer=DepartmentSerializer()),
+        APIField("quartiers"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("ongoing"),
+        APIField("feature"),
+        APIField("objectives"),
+        APIField("approach"),
+        APIField("actors"),
+        APIField("results"),
+        APIField("difficulties"),
+        APIField("advice"),
+        APIField("themes", serializer=ThemeSerializer(many=True)),
+        APIField("tags"),
+        APIField("contributor_role"),
+        APIField("organisation"),
+        APIField("contact_name"),
+        APIField("contact_email"),
+        APIField("photos"),
+        APIField("documents"),
+        APIField("links"),
+    ]
 
     class Meta:
         verbose_name = _("expérience")
@@ -293,6 +332,7 @@ class ExperiencePhoto(Orderable):
     credit = models.CharField(_("crédit"), max_length=255, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("credit")]
+    api_fields = [APIField("image"), APIField("caption"), APIField("credit")]
 
 
 class ExperienceDocument(Orderable):
@@ -308,6 +348,10 @@ class ExperienceDocument(Orderable):
     caption = models.CharField(_("légende"), max_length=255, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("caption")]
+    api_fields = [
+        APIField("document", serializer=DocumentSerializer()),
+        APIField("caption"),
+    ]
 
 
 class ExperienceLink(Orderable):
@@ -316,6 +360,7 @@ class ExperienceLink(Orderable):
     label = models.CharField(_("intitulé"), max_length=255, blank=True)
 
     panels = [FieldPanel("url"), FieldPanel("label")]
+    api_fields = [APIField("url"), APIField("label")]
 
 
 class CallForContributionsPage(RoutablePageMixin, Page):
