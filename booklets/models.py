@@ -2,11 +2,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag
+
+from booklets.panels import BookletStatusPanel
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -26,8 +29,11 @@ class BookletIndexPage(Page):
         verbose_name_plural = _("index des livrets")
 
 
-class BookletPage(Page):
+class BookletPage(RoutablePageMixin, Page):
     """A booklet of practice sheets, printed as HTML and as a tagged PDF."""
+
+    # Set by the PDF build, not by editors: never restored from a revision.
+    BUILD_FIELDS = ("pdf_document_id", "pdf_built_at", "pdf_fingerprint")
 
     class SheetOrder(models.TextChoices):
         MANUAL = "manuel", _("Ordre choisi à la main")
@@ -85,20 +91,41 @@ class BookletPage(Page):
     pdf_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
+        BookletStatusPanel(heading=_("Livret PDF")),
         FieldPanel("subtitle"),
         FieldRowPanel([FieldPanel("edition_date"), FieldPanel("edition_number")]),
         FieldPanel("foreword"),
         FieldRowPanel([FieldPanel("publisher"), FieldPanel("licence")]),
         FieldPanel("cover_image"),
-        InlinePanel("sheets", label=_("Fiches choisies à la main")),
+        InlinePanel(
+            "sheets",
+            label=_("Fiches choisies à la main"),
+            help_text=_(
+                "Seules les expériences publiées figurent dans le livret ; elles "
+                "sont regroupées par rubrique, dans l'ordre des six rubriques."
+            ),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("selection_rubrics"),
                 FieldPanel("selection_themes"),
                 FieldPanel("selection_tags"),
-                FieldPanel("sheet_order"),
+                FieldPanel(
+                    "sheet_order",
+                    help_text=_(
+                        "« Ordre choisi à la main » : les fiches choisies à la main "
+                        "d'abord, dans leur ordre, puis celles de la sélection dans "
+                        "l'ordre de l'arborescence. Les autres ordres classent "
+                        "toutes les fiches de chaque rubrique."
+                    ),
+                ),
             ],
             heading=_("Sélection enregistrée"),
+            help_text=_(
+                "Ajoute les expériences publiées qui correspondent à la fois aux "
+                "rubriques, aux thématiques et aux mots-clés choisis (un critère "
+                "laissé vide ne filtre pas)."
+            ),
         ),
     ]
     parent_page_types = ["booklets.BookletIndexPage"]
@@ -107,6 +134,33 @@ class BookletPage(Page):
     class Meta:
         verbose_name = _("livret")
         verbose_name_plural = _("livrets")
+
+    def with_content_json(self, content):
+        page = super().with_content_json(content)
+        for name in self.BUILD_FIELDS:
+            setattr(page, name, getattr(self, name))
+        return page
+
+    def get_context(self, request, *args, **kwargs):
+        from booklets.composition import compose
+
+        context = super().get_context(request, *args, **kwargs)
+        context["composition"] = compose(self)
+        return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from booklets.views import serve_pdf
+
+        return serve_pdf(request, self)
+
+    @property
+    def pdf_url(self):
+        return self.url + self.reverse_subpage("pdf")
+
+    @property
+    def edition_label(self):
+        return _("Édition n° %(number)s") % {"number": self.edition_number}
 
 
 class BookletSheet(Orderable):

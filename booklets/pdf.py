@@ -1,0 +1,167 @@
+"""The booklet as a tagged PDF (PDF/UA-1), rendered by WeasyPrint from the same
+partial templates as the HTML view, and stored as a Wagtail document."""
+
+import hashlib
+import logging
+import mimetypes
+from urllib.parse import unquote, urljoin
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
+
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from booklets.composition import compose, fingerprint
+from home.models import SiteIdentity
+
+logger = logging.getLogger(__name__)
+
+COLLECTION_NAME = "Livrets"
+FALLBACK_ROOT = "http://localhost/"
+
+
+class LocalFetcher(URLFetcher):
+    """Reads /static/ and /media/ from the project's storages and refuses any
+    other address: a build never goes out on the network."""
+
+    def __init__(self, root_url, **kwargs):
+        super().__init__(allowed_protocols={"data", "http", "https"}, **kwargs)
+        self.static_prefix = urljoin(root_url, settings.STATIC_URL)
+        self.media_prefix = urljoin(root_url, settings.MEDIA_URL)
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        address = url.split("#")[0].split("?")[0]
+        if address.startswith(self.static_prefix):
+            return self._response(
+                url, _open_static(unquote(address.removeprefix(self.static_prefix)))
+            )
+        if address.startswith(self.media_prefix):
+            name = unquote(address.removeprefix(self.media_prefix))
+            return self._response(url, default_storage.open(name, "rb"))
+        raise ValueError(f"Adresse hors du site refusée pour le PDF : {url}")
+
+    @staticmethod
+    def _response(url, fileobj):
+        content_type = mimetypes.guess_type(url.split("?")[0])[0]
+        headers = {"Content-Type": content_type} if content_type else {}
+        return URLFetcherResponse(url, body=fileobj, headers=headers)
+
+
+def _open_static(name):
+    # Sources first (always current); collected, possibly hashed, names next.
+    path = finders.find(name)
+    if path:
+        return open(path, "rb")  # noqa: SIM115 -- WeasyPrint closes it
+    return staticfiles_storage.open(name, "rb")
+
+
+def root_url_for(booklet):
+    site = booklet.get_site()
+    return (site.root_url if site else FALLBACK_ROOT.rstrip("/")) + "/"
+
+
+def render_print_html(booklet, composition):
+    return render_to_string(
+        "booklets/booklet_print.html",
+        {
+            "page": booklet,
+            "composition": composition,
+            "identity": SiteIdentity.load(),
+            "generated_at": timezone.localtime(),
+            "for_print": True,
+        },
+    )
+
+
+def render_pdf(booklet, composition=None):
+    """The PDF bytes for the booklet as it is published now."""
+    composition = composition or compose(booklet)
+    root_url = root_url_for(booklet)
+    html = HTML(
+        string=render_print_html(booklet, composition),
+        base_url=root_url,
+        url_fetcher=LocalFetcher(root_url),
+    )
+    return html.write_pdf(
+        pdf_variant="pdf/ua-1",
+        optimize_images=True,
+        jpeg_quality=85,
+        dpi=200,
+        cache={},
+    )
+
+
+def pdf_filename(booklet):
+    return f"{booklet.slug}-edition-{booklet.edition_number}.pdf"
+
+
+def _collection():
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=COLLECTION_NAME).first()
+    return existing or root.add_child(name=COLLECTION_NAME)
+
+
+def store_pdf(booklet, data, fingerprint_value):
+    """Write the file completely, then point the booklet at it in one UPDATE:
+    a reader sees either the previous build or this one, never a partial file."""
+    from booklets.models import BookletPage
+
+    Document = get_document_model()
+    document = Document(
+        title=f"{booklet.title} — livret PDF, édition {booklet.edition_number}",
+        collection=_collection(),
+    )
+    document.file.save(pdf_filename(booklet), ContentFile(data), save=False)
+    document.file_size = len(data)
+    document.file_hash = hashlib.sha1(data, usedforsecurity=False).hexdigest()
+    built_at = timezone.now()
+    with transaction.atomic():
+        document.save()
+        previous = (
+            BookletPage.objects.select_for_update()
+            .filter(pk=booklet.pk)
+            .values_list("pdf_document_id", flat=True)
+            .first()
+        )
+        BookletPage.objects.filter(pk=booklet.pk).update(
+            pdf_document=document,
+            pdf_built_at=built_at,
+            pdf_fingerprint=fingerprint_value,
+        )
+        if previous and previous != document.pk:
+            transaction.on_commit(lambda: Document.objects.filter(pk=previous).delete())
+    booklet.pdf_document = document
+    booklet.pdf_built_at = built_at
+    booklet.pdf_fingerprint = fingerprint_value
+    return document
+
+
+def build(booklet, force=False):
+    """Build and store the PDF unless the stored one is already current.
+    Returns the document, or None when nothing needed doing."""
+    composition = compose(booklet)
+    current = fingerprint(booklet, composition)
+    if not force and booklet.pdf_document_id and booklet.pdf_fingerprint == current:
+        return None
+    started = timezone.now()
+    data = render_pdf(booklet, composition)
+    logger.info(
+        "Booklet %s: %s sheets, %s bytes in %.1f s",
+        booklet.pk,
+        len(composition),
+        len(data),
+        (timezone.now() - started).total_seconds(),
+    )
+    return store_pdf(booklet, data, current)

@@ -1,0 +1,30 @@
+from django import template
+from django.utils.formats import date_format
+
+register = template.Library()
+
+
+def _month(value):
+    return date_format(value, "F Y")
+
+
+@register.filter
+def period(page):
+    """« Quand ? » in words: « De mars 2016 à juin 2017 », « Depuis … (en cours) »."""
+    start, end = page.start_date, page.end_date
+    if not start:
+        return "En cours" if page.ongoing else ""
+    if page.ongoing:
+        return f"Depuis {_month(start)} (en cours)"
+    if end and (end.year, end.month) != (start.year, start.month):
+        return f"De {_month(start)} à {_month(end)}"
+    return _month(start).capitalize()
+
+
+@register.filter
+def place(page):
+    """« Où ? »: communes, then the département and its INSEE code."""
+    parts = [page.communes] if page.communes else []
+    if page.department_id:
+        parts.append(f"{page.department.name} ({page.department.code})")
+    return ", ".join(parts)
