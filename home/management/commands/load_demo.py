@@ -1,0 +1,81 @@
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from home.demo.loader import ACCOUNTS, DemoError, load_demo
+
+LABELS = {
+    "experiences": "expériences",
+    "recaps": "comptes rendus d'événements",
+    "articles": "ressources",
+    "booklets": "livret",
+    "submissions": "contributions",
+    "images": "images",
+    "documents": "documents",
+    "accounts": "comptes",
+}
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content (experiences, recaps, articles, booklet, "
+        "submissions) and the demo accounts. Run after setup_site; idempotent. "
+        "Accounts are refused unless DEBUG is on."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-accounts",
+            action="store_true",
+            help="Load the content only, without the demo accounts.",
+        )
+
+    def handle(self, *args, no_accounts=False, **options):
+        accounts = not no_accounts
+        if accounts and not settings.DEBUG:
+            raise CommandError(
+                "Refusé : les comptes de démonstration partagent un mot de passe "
+                "connu et ne sont créés qu'en développement (DEBUG activé). Pour "
+                "charger seulement le contenu, ajoutez --no-accounts."
+            )
+        started = time.monotonic()
+        try:
+            loader, users = load_demo(accounts=accounts)
+        except DemoError as error:
+            raise CommandError(str(error)) from error
+        elapsed = time.monotonic() - started
+
+        if loader.created:
+            made = ", ".join(
+                f"{count} {LABELS.get(kind, kind)}"
+                for kind, count in loader.created.items()
+            )
+            summary = f"Contenu de démonstration chargé ({made} créés)"
+        else:
+            summary = "Contenu de démonstration déjà en place, rien à créer"
+        self.stdout.write(self.style.SUCCESS(f"{summary} en {elapsed:.1f} s."))
+        if users:
+            self.print_accounts(users)
+
+    def print_accounts(self, users):
+        password = settings.DEMO_PASSWORD
+        rows = [("Identifiant", "Rôle", "Mot de passe")]
+        rows += [(username, ACCOUNTS[username][3], password) for username in users]
+        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        line = "+-" + "-+-".join("-" * width for width in widths) + "-+"
+        self.stdout.write("")
+        self.stdout.write(
+            self.style.WARNING(
+                "Comptes de démonstration — pour le développement uniquement, "
+                "jamais en production :"
+            )
+        )
+        self.stdout.write(line)
+        for index, row in enumerate(rows):
+            cells = " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row))
+            self.stdout.write(f"| {cells} |")
+            if index == 0:
+                self.stdout.write(line)
+        self.stdout.write(line)
+        self.stdout.write("Administration : /admin/")

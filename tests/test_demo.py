@@ -1,0 +1,214 @@
+import io
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import ModelLogEntry
+
+import pytest
+from taggit.models import Tag
+
+from booklets.models import BookletPage
+from experiences.constants import (
+    GROUP_EDITORIAL_LEADS,
+    GROUP_EDITORS,
+    GROUP_MODERATORS,
+    ContributorRole,
+    Rubric,
+)
+from experiences.models import ExperiencePage, Submission, Theme
+from experiences.states import Status
+from home.demo.experiences import EXPERIENCES, LAVAL_SLUG, PLAINE_COMMUNE_SLUG
+from resources.models import ArticlePage, EventRecapPage
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = [
+    ExperiencePage,
+    EventRecapPage,
+    ArticlePage,
+    BookletPage,
+    Submission,
+    Tag,
+    ModelLogEntry,
+]
+
+
+def counts():
+    found = {model.__name__: model.objects.count() for model in COUNTED}
+    found["images"] = get_image_model().objects.count()
+    found["documents"] = get_document_model().objects.count()
+    found["users"] = get_user_model().objects.count()
+    return found
+
+
+@pytest.fixture
+def demo(site_tree, settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    return site_tree
+
+
+def assert_plaine_commune(client):
+    page = ExperiencePage.objects.get(slug=PLAINE_COMMUNE_SLUG)
+    assert page.rubric == Rubric.MOBILISING_FACTORS
+    assert page.department.code == "93"
+    assert (page.start_date.year, page.end_date.year) == (2016, 2017)
+    assert "Extracité" in page.approach
+    photo = page.photos.first()
+    assert photo.credit == "Crédit photo : Extracité"
+    assert photo.image.file.read(3) == b"\xff\xd8\xff"  # a real JPEG
+    document = page.documents.get().document
+    assert document.title.startswith("Tableau de synthèse des propositions")
+    assert document.file.read(5) == b"%PDF-"
+
+    response = client.get(page.url)
+
+    assert response.status_code == 200
+    assert page.title in response.text
+
+
+def assert_webinar(client):
+    recap = EventRecapPage.objects.get(kind="webinaire")
+    assert (recap.date.isoformat(), recap.start_time.isoformat()) == (
+        "2024-07-09",
+        "10:30:00",
+    )
+    assert recap.format == "visio"
+    assert "ORS-CREAI Normandie" in recap.organiser
+    assert recap.speakers.count() == 3
+    cards = [block.value for block in recap.body if block.block_type == "practice_card"]
+    assert [card["place"] for card in cards] == ["Bordeaux", "Toulouse", "Laval"]
+    assert cards[2]["experience"].specific.slug == LAVAL_SLUG
+    assert client.get(recap.url).status_code == 200
+
+
+def assert_submissions():
+    states = set(Submission.objects.values_list("status", flat=True))
+    assert {
+        Status.DRAFT,
+        Status.RECEIVED,
+        Status.IN_REVIEW,
+        Status.CHANGES_REQUESTED,
+        Status.ACCEPTED,
+        Status.DECLINED,
+    } <= states
+    for submission in Submission.objects.exclude(status=Status.DRAFT):
+        assert submission.reference.startswith("REX-")
+        assert submission.submitted_at and submission.consent_data_text
+        assert submission.email.endswith("@example.org")
+        actions = set(
+            ModelLogEntry.objects.for_instance(submission).values_list(
+                "action", flat=True
+            )
+        )
+        assert "recueil.submission.submit" in actions
+    draft = Submission.objects.get(status=Status.DRAFT)
+    assert draft.reference is None and draft.submitted_at is None
+
+
+def test_loader_is_idempotent_and_cheap(
+    demo, settings, capsys, django_assert_max_num_queries
+):
+    first = counts()
+    assert first["ExperiencePage"] >= 18
+    assert first["images"] >= 5 and first["documents"] >= 1
+
+    with django_assert_max_num_queries(40):
+        call_command("load_demo")
+
+    assert counts() == first
+    out = capsys.readouterr().out
+    assert "déjà en place" in out
+    assert settings.DEMO_PASSWORD in out
+    assert "développement uniquement" in out
+
+
+def test_experiences_cover_rubrics_roles_themes_and_regions(demo, client):
+    pages = ExperiencePage.objects.live().select_related("department__region")
+    assert pages.count() >= 18
+    for rubric in Rubric.values:
+        assert pages.filter(rubric=rubric).count() >= 3, rubric
+    assert set(pages.values_list("contributor_role", flat=True)) == set(
+        ContributorRole.values
+    )
+    used = set(Theme.objects.filter(experience_pages__live=True).values_list("pk"))
+    assert used == set(Theme.objects.values_list("pk"))
+    assert len({page.department.region_id for page in pages}) >= 4
+    assert all(page.tags.exists() for page in pages)
+    assert all(page.start_date and page.start_date.day == 1 for page in pages)
+    assert_plaine_commune(client)
+
+
+def test_demo_texts_fit_their_fields():
+    for data in EXPERIENCES:
+        assert len(data["summary"]) <= 300, data["slug"]
+        assert len(data["feature"]) <= 200, data["slug"]
+        assert "lorem" not in str(data).lower()
+
+
+def test_recaps_article_and_booklet(demo, client):
+    assert_webinar(client)
+    training = EventRecapPage.objects.get(kind="formation")
+    assert training.speakers.exists() and training.key_takeaways
+    article = ArticlePage.objects.get(kind="texte-de-reference")
+    assert article.source.startswith("Conseils citoyens, cadre de référence")
+    assert article.rubrics.exists() and article.tags.exists()
+    booklet = BookletPage.objects.get()
+    assert booklet.cover_image is not None
+    rubrics = [sheet.experience.rubric for sheet in booklet.sheets.all()]
+    assert len(rubrics) == 12
+    assert all(rubrics.count(rubric) == 2 for rubric in Rubric.values)
+
+
+def test_submissions_and_accounts(demo, settings):
+    users = get_user_model().objects
+    assert (
+        users.get(username="moderateur").groups.filter(name=GROUP_MODERATORS).exists()
+    )
+    assert users.get(username="redacteur").groups.filter(name=GROUP_EDITORS).exists()
+    assert (
+        users.get(username="responsable")
+        .groups.filter(name=GROUP_EDITORIAL_LEADS)
+        .exists()
+    )
+    assert users.get(username="admin").is_superuser
+    assert all(user.email.endswith("@example.org") for user in users.all())
+    assert_submissions()
+
+    user = users.get(username="redacteur")
+    user.set_password("autre-chose")
+    user.save()
+    call_command("load_demo", stdout=io.StringIO())
+
+    user.refresh_from_db()
+    assert user.check_password(settings.DEMO_PASSWORD)
+
+
+def test_accounts_refused_without_debug(site_tree, settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("load_demo")
+
+    assert not get_user_model().objects.exists()
+    assert not ExperiencePage.objects.exists()
+
+
+def test_content_only_without_debug(site_tree, settings):
+    settings.DEBUG = False
+
+    call_command("load_demo", "--no-accounts", stdout=io.StringIO())
+
+    assert ExperiencePage.objects.live().count() >= 18
+    assert not get_user_model().objects.exists()
+
+
+def test_refused_before_setup_site(db, settings):
+    settings.DEBUG = True
+
+    with pytest.raises(CommandError, match="setup_site"):
+        call_command("load_demo")
