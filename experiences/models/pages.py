@@ -425,3 +425,34 @@ class CallForContributionsPage(RoutablePageMixin, Page):
     @property
     def is_upcoming(self):
         return timezone.now() < self.opens_at
+
+    # The form and the contributor's private pages (experiences.contribution).
+    @path("", name="form")
+    def contribution_form(self, request):
+        from experiences import contribution
+
+        return contribution.form_view(request, self)
+
+    @path("merci/", name="confirmation")
+    def contribution_confirmation(self, request):
+        from experiences import contribution
+
+        return contribution.confirmation_view(request, self)
+
+    @path("brouillon-enregistre/", name="draft_saved")
+    def contribution_draft_saved(self, request):
+        from experiences import contribution
+
+        return contribution.draft_saved_view(request, self)
+
+    @path("suivi/<str:token>/", name="tracking")
+    def contribution_tracking(self, request, token):
+        from experiences import contribution
+
+        return contribution.tracking_view(request, self, token)
+
+    @path("suivi/<str:token>/retirer/", name="withdraw")
+    def contribution_withdraw(self, request, token):
+        from experiences import contribution
+
+        return contribution.withdraw_view(request, self, token)

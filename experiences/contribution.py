@@ -1,0 +1,645 @@
+"""The public side of contributions: the form, drafts, the receipt and the
+contributor's private tracking page.
+
+Views are served by ``CallForContributionsPage``'s routes; the functions that
+change data (``save_draft``, ``submit``, ``hold_files``, ``withdraw``) each run
+in one transaction and change states only through ``experiences.states``.
+"""
+
+import re
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+
+from experiences import antiabuse, uploads
+from experiences.constants import GROUP_MODERATORS, RUBRIC_EXPECTED, Rubric
+from experiences.emails import queue_email
+from experiences.forms import ContributionForm
+from experiences.models import (
+    Department,
+    ReferenceSequence,
+    RubricPage,
+    Submission,
+    SubmissionMessage,
+    Theme,
+)
+from experiences.states import Status as S
+from experiences.states import TransitionError, apply
+from experiences.tracking import new_tracking_url
+
+FORM_TEMPLATE = "experiences/call_for_contributions_page.html"
+TRACKING_TEMPLATE = "experiences/contribution/tracking.html"
+CONFIRMATION_TEMPLATE = "experiences/contribution/confirmation.html"
+DRAFT_SAVED_TEMPLATE = "experiences/contribution/draft_saved.html"
+SESSION_CONFIRMATION = "recueil_contribution_confirmation"
+SESSION_DRAFT = "recueil_contribution_draft"
+NONCE_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+EDITABLE_STATES = (S.DRAFT, S.CHANGES_REQUESTED)
+WITHDRAWABLE_STATES = (S.DRAFT, S.RECEIVED, S.IN_REVIEW, S.CHANGES_REQUESTED)
+
+TEXT_FIELDS = [
+    "title",
+    "rubric",
+    "summary",
+    "communes",
+    "quartiers",
+    "start_date",
+    "end_date",
+    "ongoing",
+    "feature",
+    "objectives",
+    "approach",
+    "actors",
+    "results",
+    "difficulties",
+    "advice",
+    "tags",
+    "links",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "role",
+    "organisation",
+    "council",
+]
+
+STATUS_EXPLANATIONS = {
+    S.DRAFT: (
+        "Votre contribution n'est pas encore envoyée. Complétez le formulaire "
+        "ci-dessous, puis envoyez-la quand vous êtes prêt·e."
+    ),
+    S.RECEIVED: (
+        "Nous avons bien reçu votre contribution. Elle attend d'être lue par "
+        "l'équipe éditoriale."
+    ),
+    S.IN_REVIEW: "L'équipe éditoriale est en train d'examiner votre contribution.",
+    S.CHANGES_REQUESTED: (
+        "L'équipe éditoriale vous demande des compléments. Lisez son message, "
+        "corrigez le formulaire ci-dessous et renvoyez-le."
+    ),
+    S.ACCEPTED: (
+        "Votre contribution est retenue. L'équipe éditoriale la met en forme "
+        "pour la publier."
+    ),
+    S.DECLINED: (
+        "Votre contribution n'a pas été retenue. La raison est indiquée dans "
+        "l'historique ci-dessous."
+    ),
+    S.PUBLISHED: "Votre expérience est publiée sur le site. Merci !",
+    S.WITHDRAWN: "Vous avez retiré votre contribution. Elle ne sera pas publiée.",
+    S.SPAM: "Cette contribution a été classée sans suite.",
+}
+
+PUBLIC_EVENTS = {
+    "recueil.submission.submit": "Contribution reçue",
+    "recueil.submission.take": "Prise en charge par l'équipe éditoriale",
+    "recueil.submission.request_changes": "Compléments demandés",
+    "recueil.submission.resubmit": "Compléments envoyés",
+    "recueil.submission.accept": "Contribution retenue",
+    "recueil.submission.decline": "Contribution non retenue",
+    "recueil.submission.reopen": "Contribution réexaminée",
+    "recueil.submission.publish": "Expérience publiée",
+    "recueil.submission.withdraw": "Contribution retirée",
+}
+EVENTS_WITH_MESSAGE = {
+    "recueil.submission.request_changes",
+    "recueil.submission.decline",
+}
+
+
+# --- helpers -----------------------------------------------------------------
+
+
+def no_store(response):
+    """Private pages: never kept by a shared cache, never indexed."""
+    patch_cache_control(response, private=True, no_store=True, max_age=0)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def new_nonce():
+    return secrets.token_urlsafe(24)
+
+
+def departement_choices():
+    groups = {}
+    departments = Department.objects.select_related("region").order_by(
+        "region__name", "code"
+    )
+    for department in departments:
+        groups.setdefault(department.region.name, []).append(
+            (department.code, f"{department.code} – {department.name}")
+        )
+    return list(groups.items())
+
+
+def rubric_choices_and_help():
+    pages = {
+        p.rubric: p
+        for p in RubricPage.objects.live().only(
+            "rubric", "title", "expected_experiences"
+        )
+    }
+    choices, help_texts = [], {}
+    for value, label in Rubric.choices:
+        page = pages.get(value)
+        choices.append((value, page.title if page else label))
+        help_texts[value] = (
+            page.expected_experiences if page else str(RUBRIC_EXPECTED[value])
+        )
+    return choices, help_texts
+
+
+def build_form(call, data=None, files=None, *, submission=None, draft=False, **extra):
+    rubric_choices, rubric_help = rubric_choices_and_help()
+    attachments = list(submission.attachments.all()) if submission else []
+    form = ContributionForm(
+        data,
+        files,
+        draft=draft,
+        call=call,
+        departements=departement_choices(),
+        themes=Theme.objects.values_list("slug", "label"),
+        rubric_help=rubric_help,
+        existing_attachments=attachments,
+        **extra,
+    )
+    form.fields["rubric"].choices = rubric_choices
+    return form
+
+
+def initial_from_submission(submission):
+    initial = {name: getattr(submission, name) for name in TEXT_FIELDS}
+    initial["departement"] = submission.department.code if submission.department else ""
+    initial["themes"] = list(submission.themes.values_list("slug", flat=True))
+    initial["consent_public_contact"] = submission.consent_public_contact
+    return initial
+
+
+def initial_from_query(query):
+    """Pre-fill from a link (the field names are the public contract)."""
+    initial = {}
+    for name in [*TEXT_FIELDS, "departement"]:
+        if name in query and name not in ("ongoing",):
+            initial[name] = query.get(name, "")[:5000]
+    if "themes" in query:
+        initial["themes"] = query.getlist("themes")[:20]
+    return initial
+
+
+def moderator_addresses():
+    users = (
+        get_user_model()
+        .objects.filter(groups__name=GROUP_MODERATORS, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    return sorted({*users, *settings.MODERATORS_EMAIL})
+
+
+def email_context(submission, tracking_url=""):
+    return {
+        "reference": submission.reference or "",
+        "title": submission.title,
+        "rubric": submission.get_rubric_display() if submission.rubric else "",
+        "departement": str(submission.department) if submission.department else "",
+        "role": submission.get_role_display() if submission.role else "",
+        "first_name": submission.first_name,
+        "status": submission.get_status_display(),
+        "attachments": [a.original_name for a in submission.attachments.all()],
+        "tracking_url": tracking_url,
+        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/",
+    }
+
+
+# --- services (each in one transaction) ---------------------------------------
+
+
+def _assign(submission, cleaned):
+    for name in TEXT_FIELDS:
+        value = cleaned.get(name)
+        if name == "ongoing":
+            value = bool(value)
+        elif value is None and name not in ("start_date", "end_date"):
+            value = ""
+        setattr(submission, name, value)
+    code = cleaned.get("departement")
+    submission.department = (
+        Department.objects.filter(code=code).first() if code else None
+    )
+
+
+class FileWrites:
+    """Files written during a transaction, removed again if it rolls back;
+    files to remove, removed only once it has committed."""
+
+    def __init__(self):
+        self.written = []
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None:
+            for stored in self.written:
+                stored.storage.delete(stored.name)
+        return False
+
+    def store(self, submission, checked):
+        attachment = uploads.store(submission, checked)
+        self.written.append(attachment.file)
+        return attachment
+
+
+def _sync_files(writes, submission, cleaned, checked_files):
+    removed = [int(pk) for pk in cleaned.get("remove_attachments") or []]
+    for attachment in submission.attachments.filter(pk__in=removed):
+        stored = attachment.file
+        attachment.delete()
+        transaction.on_commit(lambda stored=stored: stored.storage.delete(stored.name))
+    for checked in checked_files:
+        writes.store(submission, checked)
+
+
+def _new_draft(nonce):
+    submission = Submission(status=S.DRAFT, form_nonce=nonce)
+    submission.set_token()
+    return submission
+
+
+def hold_files(submission, nonce, checked_files):
+    """Keep the valid files of an invalid post on a draft, so none is lost."""
+    with FileWrites() as writes, transaction.atomic():
+        if submission is None:
+            submission = _new_draft(nonce)
+            submission.save()
+        for checked in checked_files:
+            writes.store(submission, checked)
+    return submission
+
+
+def save_draft(request, submission, form):
+    """Store a draft; email a private link when the address is new."""
+    cleaned = form.cleaned_data
+    with FileWrites() as writes, transaction.atomic():
+        if submission is None:
+            submission = _new_draft(cleaned["form_nonce"])
+        previous_email = submission.email
+        _assign(submission, cleaned)
+        submission.form_nonce = cleaned["form_nonce"]
+        submission.save()
+        submission.themes.set(Theme.objects.filter(slug__in=cleaned["themes"]))
+        _sync_files(writes, submission, cleaned, cleaned["attachments"])
+        log(instance=submission, action="recueil.submission.draft")
+        url = ""
+        if previous_email != submission.email:
+            url = new_tracking_url(submission, request)
+            queue_email(
+                "draft_saved", [submission.email], email_context(submission, url)
+            )
+    return submission, url
+
+
+def _stamp_consents(submission, call, cleaned):
+    now = timezone.now()
+    submission.consent_data_at = now
+    submission.consent_data_text = call.privacy_consent_text
+    submission.consent_licence_at = now
+    submission.consent_licence_text = call.licence_consent_text
+    submission.consent_public_contact = bool(cleaned.get("consent_public_contact"))
+    if submission.consent_public_contact:
+        submission.consent_public_contact_at = now
+        submission.consent_public_contact_text = call.public_contact_consent_text
+    else:
+        submission.consent_public_contact_at = None
+        submission.consent_public_contact_text = ""
+
+
+def submit(request, call, submission, form):
+    """Store everything, give a reference, log, queue the emails: all or nothing.
+
+    Returns the submission and its fresh tracking URL.
+    """
+    cleaned = form.cleaned_data
+    with FileWrites() as writes, transaction.atomic():
+        if submission is None:
+            submission = _new_draft(cleaned["form_nonce"])
+        else:
+            submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        seen = submission.status
+        if seen not in EDITABLE_STATES:
+            raise TransitionError(_("Cette contribution a déjà été envoyée."))
+        _assign(submission, cleaned)
+        _stamp_consents(submission, call, cleaned)
+        submission.form_nonce = cleaned["form_nonce"]
+        if seen == S.DRAFT:
+            submission.reference = ReferenceSequence.next_reference()
+        submission.save()
+        submission.themes.set(Theme.objects.filter(slug__in=cleaned["themes"]))
+        _sync_files(writes, submission, cleaned, cleaned["attachments"])
+        name = "submit" if seen == S.DRAFT else "resubmit"
+        apply(submission, name, expected_status=seen)
+        url = new_tracking_url(submission, request)
+        context = email_context(submission, url)
+        context["resubmitted"] = name == "resubmit"
+        queue_email("receipt", [submission.email], context)
+        queue_email("new_submission_moderators", moderator_addresses(), context)
+    return submission, url
+
+
+def withdraw(submission):
+    return apply(submission, "withdraw", expected_status=submission.status)
+
+
+# --- views --------------------------------------------------------------------
+
+
+@dataclass
+class FormOutcome:
+    form: ContributionForm
+    submission: Submission | None
+    refused: bool = False
+
+
+def _render_form(request, call, outcome, *, template=FORM_TEMPLATE, extra=None):
+    form = outcome.form
+    context = {
+        "form": form,
+        "submission": outcome.submission,
+        "refused": outcome.refused,
+        "error_list": error_summary(form) if form.is_bound else [],
+        "rendered_at": antiabuse.rendered_at_token(),
+        "honeypot_field": antiabuse.HONEYPOT_FIELD,
+        "upload_limits": uploads.limits_text(),
+        **(extra or {}),
+    }
+    response = call.render(request, template=template, context_overrides=context)
+    return no_store(response)
+
+
+def error_summary(form):
+    """(field id, label, message) for the summary at the top of the form."""
+    summary = []
+    for name, errors in form.errors.items():
+        if name == "__all__":
+            summary.extend(("", "", str(e)) for e in errors)
+            continue
+        field = form[name]
+        label = field.label if not name.startswith("consent_") else _("Consentement")
+        anchor = field.auto_id
+        if name in ("rubric", "role", "themes"):
+            anchor = f"{field.auto_id}_0"
+        summary.extend((anchor, label, str(e)) for e in errors)
+    return summary
+
+
+def _replay(request, call, submission):
+    """A second post of an already sent form shows its confirmation again."""
+    stored = request.session.get(SESSION_CONFIRMATION) or {}
+    if stored.get("reference") != submission.reference:
+        request.session[SESSION_CONFIRMATION] = {"reference": submission.reference}
+    return redirect(call.url + call.reverse_subpage("confirmation"))
+
+
+def _bound_form(request, call, submission, draft):
+    form = build_form(
+        call, request.POST, request.FILES, submission=submission, draft=draft
+    )
+    return form
+
+
+def handle_form(request, call, submission=None, template=FORM_TEMPLATE, extra=None):
+    """GET shows the form; POST saves a draft or submits it."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if request.method != "POST":
+        if submission is not None:
+            initial = initial_from_submission(submission)
+        else:
+            initial = initial_from_query(request.GET)
+        initial["form_nonce"] = new_nonce()
+        form = build_form(call, initial=initial, submission=submission)
+        return _render_form(
+            request, call, FormOutcome(form, submission), template=template, extra=extra
+        )
+
+    nonce = request.POST.get("form_nonce", "")
+    if not NONCE_RE.match(nonce):
+        nonce = ""
+    if nonce:
+        known = Submission.objects.filter(form_nonce=nonce).first()
+        if known is not None:
+            if known.status not in EDITABLE_STATES:
+                return _replay(request, call, known)
+            if submission is None and known.status == S.DRAFT:
+                submission = known
+            elif submission is not None and known.pk != submission.pk:
+                nonce = ""
+    if not nonce:
+        post = request.POST.copy()
+        post["form_nonce"] = new_nonce()
+        request.POST = post
+
+    draft = "save_draft" in request.POST and (
+        submission is None or submission.status == S.DRAFT
+    )
+    if antiabuse.is_refused(request):
+        form = _bound_form(request, call, submission, draft)
+        form.is_valid()
+        # Show the typed text again, without errors: the bot trap says nothing.
+        form._errors = {}
+        return _render_form(
+            request,
+            call,
+            FormOutcome(form, submission, refused=True),
+            template=template,
+            extra=extra,
+        )
+
+    form = _bound_form(request, call, submission, draft)
+    if form.is_valid():
+        try:
+            if draft:
+                return _after_draft(
+                    request, call, submission, form, template == TRACKING_TEMPLATE
+                )
+            submission, url = submit(request, call, submission, form)
+        except IntegrityError:
+            known = Submission.objects.filter(
+                form_nonce=request.POST["form_nonce"]
+            ).first()
+            if known is None:
+                raise
+            return _replay(request, call, known)
+        except TransitionError:
+            return _replay(request, call, submission)
+        request.session[SESSION_CONFIRMATION] = {
+            "reference": submission.reference,
+            "tracking_url": url,
+            "email": submission.email,
+            "resubmitted": submission.status == S.IN_REVIEW,
+        }
+        return redirect(call.url + call.reverse_subpage("confirmation"))
+
+    held = form.valid_uploads()
+    if held:
+        submission = hold_files(submission, request.POST["form_nonce"], held)
+        attachments = list(submission.attachments.all())
+        form.existing_attachments = attachments
+        form.fields["remove_attachments"].choices = [
+            (str(a.pk), a.original_name) for a in attachments
+        ]
+    return _render_form(
+        request, call, FormOutcome(form, submission), template=template, extra=extra
+    )
+
+
+def _after_draft(request, call, submission, form, on_tracking_page):
+    submission, url = save_draft(request, submission, form)
+    if url or not on_tracking_page:
+        request.session[SESSION_DRAFT] = {"email": submission.email, "url": url}
+        return redirect(call.url + call.reverse_subpage("draft_saved"))
+    messages.success(
+        request,
+        _("Brouillon enregistré. Vous pouvez revenir à cette page plus tard."),
+    )
+    return redirect(request.path)
+
+
+def form_view(request, call):
+    if not call.is_open:
+        response = call.render(request, template=FORM_TEMPLATE)
+        return no_store(response)
+    return handle_form(request, call)
+
+
+def confirmation_view(request, call):
+    context = {"confirmation": request.session.get(SESSION_CONFIRMATION) or {}}
+    return no_store(
+        call.render(request, template=CONFIRMATION_TEMPLATE, context_overrides=context)
+    )
+
+
+def draft_saved_view(request, call):
+    context = {"draft": request.session.get(SESSION_DRAFT) or {}}
+    return no_store(
+        call.render(request, template=DRAFT_SAVED_TEMPLATE, context_overrides=context)
+    )
+
+
+def _submission_or_404(token):
+    submission = Submission.for_token(token) if token else None
+    if submission is None:
+        raise Http404
+    return submission
+
+
+def public_history(submission):
+    entries = ModelLogEntry.objects.for_instance(submission).filter(
+        action__in=PUBLIC_EVENTS
+    )
+    events = []
+    for entry in entries.order_by("timestamp", "pk"):
+        data = entry.data or {}
+        events.append(
+            {
+                "when": entry.timestamp,
+                "label": PUBLIC_EVENTS[entry.action],
+                "message": data.get("message", "")
+                if entry.action in EVENTS_WITH_MESSAGE
+                else "",
+                "published": entry.action == "recueil.submission.publish",
+            }
+        )
+    # A moderator's message that came with a transition is shown once, there.
+    shown = {event["message"].strip() for event in events if event["message"]}
+    for message in submission.messages.filter(
+        direction=SubmissionMessage.Direction.TO_CONTRIBUTOR
+    ):
+        if message.body.strip() in shown:
+            continue
+        events.append(
+            {
+                "when": message.created_at,
+                "label": "Message de l'équipe éditoriale",
+                "message": message.body,
+                "published": False,
+            }
+        )
+    events.sort(key=lambda event: event["when"])
+    return events
+
+
+def published_url(submission):
+    page = getattr(submission, "experience_page", None)
+    if page is not None and page.live:
+        return page.full_url
+    return ""
+
+
+def tracking_view(request, call, token):
+    if request.method == "POST":
+        nonce = request.POST.get("form_nonce", "")
+        if NONCE_RE.match(nonce):
+            known = Submission.objects.filter(form_nonce=nonce).first()
+            if known is not None and known.status not in EDITABLE_STATES:
+                return _replay(request, call, known)
+    submission = _submission_or_404(token)
+    extra = {
+        "tracking": True,
+        "token": token,
+        "status_text": STATUS_EXPLANATIONS.get(submission.status, ""),
+        "history": public_history(submission),
+        "published_url": published_url(submission),
+        "can_withdraw": submission.status in WITHDRAWABLE_STATES,
+        "withdraw_url": call.url + call.reverse_subpage("withdraw", args=[token]),
+    }
+    editable = submission.status == S.CHANGES_REQUESTED or (
+        submission.status == S.DRAFT and call.is_open
+    )
+    if editable:
+        response = handle_form(
+            request, call, submission, template=TRACKING_TEMPLATE, extra=extra
+        )
+    elif request.method == "POST":
+        return redirect(request.path)
+    else:
+        extra["submission"] = submission
+        response = call.render(
+            request, template=TRACKING_TEMPLATE, context_overrides=extra
+        )
+    return _private_link(no_store(response))
+
+
+def _private_link(response):
+    # The token is in the address: never send it to another site.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def withdraw_view(request, call, token):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    submission = _submission_or_404(token)
+    try:
+        withdraw(submission)
+    except TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Votre contribution est retirée."))
+    return _private_link(
+        redirect(call.url + call.reverse_subpage("tracking", args=[token]))
+    )

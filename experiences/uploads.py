@@ -1,0 +1,305 @@
+"""Contributors' files: what is accepted, how it is checked and how it is stored.
+
+A file's type is read from its content (magic bytes), never from its name or
+the type the browser declares; its name must also carry an extension of that
+type, so that a PDF named ``notes.js`` or an executable named ``notes.pdf`` are
+both refused. Files are stored under a generated name in the private storage;
+photos are re-encoded, which drops their metadata (EXIF, GPS position).
+"""
+
+import hashlib
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile, File
+from django.utils.translation import gettext_lazy as _
+
+from PIL import Image, ImageOps
+
+MAX_NAME_LENGTH = 255
+ZIP_ENTRY_READ_LIMIT = 64 * 1024
+
+
+@dataclass(frozen=True)
+class FileType:
+    label: str
+    content_type: str
+    extensions: tuple
+    kind: str  # SubmissionAttachment.Kind value
+    pillow_format: str = ""
+
+
+PDF = FileType("PDF", "application/pdf", ("pdf",), "document")
+ODT = FileType("ODT", "application/vnd.oasis.opendocument.text", ("odt",), "document")
+ODS = FileType(
+    "ODS", "application/vnd.oasis.opendocument.spreadsheet", ("ods",), "document"
+)
+DOCX = FileType(
+    "DOCX",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ("docx",),
+    "document",
+)
+XLSX = FileType(
+    "XLSX",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ("xlsx",),
+    "document",
+)
+JPEG = FileType("JPEG", "image/jpeg", ("jpg", "jpeg"), "image", "JPEG")
+PNG = FileType("PNG", "image/png", ("png",), "image", "PNG")
+WEBP = FileType("WebP", "image/webp", ("webp",), "image", "WEBP")
+
+ACCEPTED_TYPES = (PDF, ODT, DOCX, ODS, XLSX, JPEG, PNG, WEBP)
+ACCEPTED_EXTENSIONS = tuple(ext for t in ACCEPTED_TYPES for ext in t.extensions)
+# What the file input proposes; the server never trusts it.
+ACCEPT_ATTRIBUTE = ",".join(f".{ext}" for ext in ACCEPTED_EXTENSIONS)
+ACCEPTED_LABELS = "PDF, ODT, DOCX, ODS, XLSX, JPEG, PNG ou WebP"
+
+OPENDOCUMENT_MIMETYPES = {ODT.content_type: ODT, ODS.content_type: ODS}
+OOXML_MAIN_PARTS = {
+    "wordprocessingml.document.main+xml": DOCX,
+    "spreadsheetml.sheet.main+xml": XLSX,
+}
+
+
+def max_file_size():
+    return settings.SUBMISSION_MAX_FILE_SIZE
+
+
+def max_files():
+    return settings.SUBMISSION_MAX_FILES
+
+
+def megabytes(size):
+    """``10 Mo`` (French users read Mo; 1 Mo here is 1 048 576 bytes)."""
+    value = size / (1024 * 1024)
+    text = f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
+    return f"{text.replace('.', ',')}\u00a0Mo"
+
+
+def limits_text():
+    return _(
+        "%(count)s fichiers au plus, %(size)s chacun au plus. Formats acceptés : "
+        "%(types)s."
+    ) % {
+        "count": max_files(),
+        "size": megabytes(max_file_size()),
+        "types": ACCEPTED_LABELS,
+    }
+
+
+def check_name(name):
+    """Refuse names that could not be shown or stored safely."""
+    if not name or not name.strip():
+        raise ValidationError(_("Un fichier n'a pas de nom."), code="name")
+    if len(name) > MAX_NAME_LENGTH:
+        raise ValidationError(
+            _(
+                "Le nom du fichier « %(name)s… » est trop long (%(max)s caractères "
+                "au plus) : renommez-le avant de le joindre."
+            )
+            % {"name": name[:40], "max": MAX_NAME_LENGTH},
+            code="name",
+        )
+    if (
+        "/" in name
+        or "\\" in name
+        or ".." in name
+        or any(unicodedata.category(char) in ("Cc", "Cf", "Cs") for char in name)
+    ):
+        raise ValidationError(
+            _(
+                "Le nom du fichier « %(name)s » contient des caractères non "
+                "autorisés : renommez-le avant de le joindre."
+            )
+            % {"name": name.replace("\x00", "")[:80]},
+            code="name",
+        )
+
+
+def extension_of(name):
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def _read_zip_entry(archive, entry):
+    with archive.open(entry) as stream:
+        return stream.read(ZIP_ENTRY_READ_LIMIT)
+
+
+def _office_type(upload):
+    """ODT/ODS by their ``mimetype`` entry, DOCX/XLSX by ``[Content_Types].xml``."""
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                mimetype = _read_zip_entry(archive, "mimetype").decode(
+                    "ascii", "replace"
+                )
+                return OPENDOCUMENT_MIMETYPES.get(mimetype.strip())
+            if "[Content_Types].xml" in names:
+                content_types = _read_zip_entry(archive, "[Content_Types].xml").decode(
+                    "utf-8", "replace"
+                )
+                for marker, file_type in OOXML_MAIN_PARTS.items():
+                    if marker in content_types:
+                        return file_type
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError):
+        return None
+    return None
+
+
+def detect_type(upload):
+    """The FileType that the content's first bytes announce, or None."""
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return WEBP
+    if head.startswith(b"PK\x03\x04"):
+        return _office_type(upload)
+    return None
+
+
+def _type_refused(name):
+    return ValidationError(
+        _(
+            "Le fichier « %(name)s » n'est pas d'un type accepté (%(types)s) : son "
+            "contenu a été vérifié, pas seulement son nom."
+        )
+        % {"name": name, "types": ACCEPTED_LABELS},
+        code="type",
+    )
+
+
+def _open_image(upload, name):
+    """Decode the whole image once, so that a truncated or forged one is refused."""
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image.load()
+            return ImageOps.exif_transpose(image)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(
+            _("L'image « %(name)s » est trop grande.") % {"name": name},
+            code="image",
+        ) from None
+    except (OSError, ValueError, SyntaxError):
+        raise ValidationError(
+            _("L'image « %(name)s » est illisible ou abîmée.") % {"name": name},
+            code="image",
+        ) from None
+
+
+@dataclass
+class CheckedFile:
+    name: str
+    file_type: FileType
+    upload: object
+    image: object = None
+
+
+def check_upload(upload):
+    """Return a CheckedFile, or raise a ValidationError in French."""
+    name = upload.name or ""
+    check_name(name)
+    if not upload.size:
+        raise ValidationError(
+            _("Le fichier « %(name)s » est vide.") % {"name": name}, code="empty"
+        )
+    if upload.size > max_file_size():
+        raise ValidationError(
+            _(
+                "Le fichier « %(name)s » pèse %(size)s : la limite est de %(max)s "
+                "par fichier."
+            )
+            % {
+                "name": name,
+                "size": megabytes(upload.size),
+                "max": megabytes(max_file_size()),
+            },
+            code="size",
+        )
+    file_type = detect_type(upload)
+    if file_type is None:
+        raise _type_refused(name)
+    if extension_of(name) not in file_type.extensions:
+        raise ValidationError(
+            _(
+                "Le nom du fichier « %(name)s » ne correspond pas à son contenu "
+                "(%(type)s) : il doit se terminer par %(ext)s."
+            )
+            % {
+                "name": name,
+                "type": file_type.label,
+                "ext": " ou ".join(f".{ext}" for ext in file_type.extensions),
+            },
+            code="extension",
+        )
+    image = _open_image(upload, name) if file_type.kind == "image" else None
+    return CheckedFile(name=name, file_type=file_type, upload=upload, image=image)
+
+
+def _reencoded(checked):
+    """The photo saved again without any metadata (EXIF, GPS, comments)."""
+    image = checked.image
+    fmt = checked.file_type.pillow_format
+    if fmt == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    elif image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
+        image = image.convert("RGBA")
+    clean = Image.new(image.mode, image.size)
+    if image.mode == "P":
+        clean.putpalette(image.getpalette())
+    clean.paste(image)
+    buffer = io.BytesIO()
+    options = {"JPEG": {"quality": 90}, "WEBP": {"quality": 90}}.get(fmt, {})
+    clean.save(buffer, format=fmt, **options)
+    return buffer.getvalue()
+
+
+def _sha256(stream):
+    digest = hashlib.sha256()
+    stream.seek(0)
+    for chunk in iter(lambda: stream.read(64 * 1024), b""):
+        digest.update(chunk)
+    stream.seek(0)
+    return digest.hexdigest()
+
+
+def store(submission, checked):
+    """Save a checked file as an attachment of ``submission``; return it."""
+    from experiences.models import SubmissionAttachment
+
+    storage_name = f"fichier.{checked.file_type.extensions[0]}"
+    if checked.image is not None:
+        content = _reencoded(checked)
+        django_file = ContentFile(content, name=storage_name)
+        size = len(content)
+        digest = hashlib.sha256(content).hexdigest()
+    else:
+        django_file = File(checked.upload, name=storage_name)
+        size = checked.upload.size
+        digest = _sha256(checked.upload)
+    attachment = SubmissionAttachment(
+        submission=submission,
+        original_name=checked.name,
+        content_type=checked.file_type.content_type,
+        size=size,
+        kind=checked.file_type.kind,
+        sha256=digest,
+    )
+    attachment.file.save(storage_name, django_file, save=False)
+    attachment.save()
+    return attachment
