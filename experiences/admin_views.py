@@ -30,6 +30,7 @@ from experiences.states import (
 VIEW = "experiences.view_submission"
 PERSONAL_DATA = "experiences.view_personal_data"
 MODERATE = "experiences.moderate_submission"
+PURGE = "experiences.purge_submission"
 THUMBNAIL_SIZE = (320, 320)
 
 
@@ -68,6 +69,7 @@ SUCCESS = {
     "reopen": _("La contribution %(ref)s est rouverte."),
     "note": _("Note interne ajoutée."),
     "message": _("Votre message a été envoyé à la personne."),
+    "purge": _("Les données personnelles de %(ref)s ont été purgées."),
 }
 
 
@@ -128,6 +130,8 @@ def _perform(request, submission, action):
         return moderation.add_note(submission, user, post.get("body", ""))
     if action == "message":
         return moderation.send_message(submission, user, post.get("body", ""))
+    if action == "purge":
+        return moderation.purge_personal_data(submission, user)
     raise Http404
 
 
@@ -136,6 +140,8 @@ def submission_action(request, pk, action):
     if action not in SUCCESS:
         raise Http404
     if not can_moderate(request.user):
+        return forbidden(request)
+    if action == "purge" and not request.user.has_perm(PURGE):
         return forbidden(request)
     submission = get_object_or_404(Submission, pk=pk)
     try:
@@ -350,6 +356,9 @@ def inspect_context(request, submission):
         else "",
         "workflow_state": workflow_state,
         "purged": bool(submission.personal_data_purged_at),
+        "can_purge": user.has_perm(PURGE)
+        and submission.status in moderation.PURGEABLE_STATES
+        and not submission.personal_data_purged_at,
         "Status": Status,
         "action_urls": {
             name: reverse("recueil_submission_action", args=[submission.pk, name])

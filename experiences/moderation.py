@@ -9,13 +9,15 @@ events that change no state.
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
 from experiences.emails import queue_email
-from experiences.models import SubmissionMessage, SubmissionNote
-from experiences.states import TransitionError, apply
+from experiences.models import Submission, SubmissionMessage, SubmissionNote
+from experiences.models.submissions import hash_token, new_token
+from experiences.states import CLOSED_STATES, Status, TransitionError, apply
 from experiences.tracking import new_tracking_url
 
 MODERATE_PERMISSION = "experiences.moderate_submission"
@@ -197,3 +199,84 @@ def send_message(submission, user, body):
         ),
     )
     return message
+
+
+# Personal data (RGPD) ----------------------------------------------------------
+
+PURGEABLE_STATES = (*CLOSED_STATES, Status.DRAFT)
+ERASED_FIELDS = {
+    "first_name": "",
+    "last_name": "",
+    "email": "",
+    "phone": "",
+    "organisation": "",
+    "council": "",
+    "summary": "",
+    "communes": "",
+    "quartiers": "",
+    "feature": "",
+    "objectives": "",
+    "approach": "",
+    "actors": "",
+    "results": "",
+    "difficulties": "",
+    "advice": "",
+    "tags": "",
+    "links": "",
+    "consent_public_contact": False,
+}
+
+
+def purge_personal_data(submission, user=None, *, now=None):
+    """Erase a closed submission's personal data, files, notes and messages.
+
+    The record stays (reference, state, rubric, département, dates) with an
+    entry in its history: the trace that it existed. Files are deleted once
+    the transaction has committed, so a rollback never loses them.
+    """
+    if submission.status not in PURGEABLE_STATES:
+        raise TransitionError(
+            _(
+                "Seules les contributions non retenues, retirées, indésirables ou "
+                "les brouillons peuvent être purgées."
+            )
+        )
+    if submission.personal_data_purged_at:
+        raise TransitionError(_("Les données de cette contribution sont déjà purgées."))
+    now = now or timezone.now()
+    with transaction.atomic():
+        files = [(a.file.storage, a.file.name) for a in submission.attachments.all()]
+        submission.attachments.all().delete()
+        submission.notes.all().delete()
+        submission.messages.all().delete()
+        submission.themes.clear()
+        updated = Submission.objects.filter(
+            pk=submission.pk,
+            status=submission.status,
+            personal_data_purged_at__isnull=True,
+        ).update(
+            **ERASED_FIELDS,
+            token_hash=hash_token(new_token()),
+            personal_data_purged_at=now,
+        )
+        if not updated:
+            raise TransitionError(
+                _(
+                    "Cette contribution a changé d'état entre-temps : rechargez la "
+                    "page avant d'agir."
+                )
+            )
+        submission.refresh_from_db()
+        log(
+            instance=submission,
+            action="recueil.submission.purge",
+            user=user,
+            data={"message": f"état : {submission.get_status_display()}"},
+        )
+
+        def delete_files():
+            for storage, name in files:
+                storage.delete(name)
+
+        transaction.on_commit(delete_files)
+    return submission

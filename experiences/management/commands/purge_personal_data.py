@@ -19,58 +19,13 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 
-from wagtail.log_actions import log
-
 from experiences.emails import queue_email
 from experiences.models import Submission
-from experiences.models.submissions import hash_token, new_token
+from experiences.moderation import purge_personal_data
 from experiences.states import CLOSED_STATES, Status
 from experiences.tracking import new_tracking_url
 
 WARNING_DAYS = 30
-ERASED_FIELDS = {
-    "first_name": "",
-    "last_name": "",
-    "email": "",
-    "phone": "",
-    "organisation": "",
-    "council": "",
-    "summary": "",
-    "communes": "",
-    "quartiers": "",
-    "feature": "",
-    "objectives": "",
-    "approach": "",
-    "actors": "",
-    "results": "",
-    "difficulties": "",
-    "advice": "",
-    "tags": "",
-    "links": "",
-    "consent_public_contact": False,
-}
-
-
-def purge(submission, now):
-    """Erase one submission's personal data, files, notes and messages."""
-    with transaction.atomic():
-        for attachment in submission.attachments.all():
-            attachment.file.delete(save=False)
-        submission.attachments.all().delete()
-        submission.notes.all().delete()
-        submission.messages.all().delete()
-        submission.themes.clear()
-        Submission.objects.filter(pk=submission.pk).update(
-            **ERASED_FIELDS,
-            token_hash=hash_token(new_token()),
-            personal_data_purged_at=now,
-        )
-        submission.refresh_from_db()
-        log(
-            instance=submission,
-            action="recueil.submission.purge",
-            data={"message": f"état : {submission.get_status_display()}"},
-        )
 
 
 class Command(BaseCommand):
@@ -159,7 +114,7 @@ class Command(BaseCommand):
                 count += 1
                 reference = submission.reference or f"brouillon n° {submission.pk}"
                 if not dry_run:
-                    purge(submission, now)
+                    purge_personal_data(submission, now=now)
                 self.stdout.write(
                     f"{prefix}  purgé : {reference} ({submission.get_status_display()})"
                 )
