@@ -46,19 +46,28 @@ class ExperienceFilterSet(django_filters.FilterSet):
         field_name="rubric", choices=Rubric.choices, label="Rubriques"
     )
     region = django_filters.CharFilter(
-        field_name="department__region__slug", label="Région"
+        field_name="department__region__slug", label="Région", max_length=100
     )
     departement = django_filters.CharFilter(
-        field_name="department__code", label="Département"
+        field_name="department__code", label="Département", max_length=3
     )
     role = django_filters.ChoiceFilter(
         field_name="contributor_role",
         choices=ContributorRole.choices,
         label="Qui témoigne",
     )
-    theme = django_filters.CharFilter(method="filter_theme", label="Thématique")
-    annee = YearFilter(field_name="start_date__year", label="Année de début")
-    tag = django_filters.CharFilter(method="filter_tag", label="Mot-clé")
+    theme = django_filters.CharFilter(
+        method="filter_theme", label="Thématique", max_length=100
+    )
+    annee = YearFilter(
+        field_name="start_date__year",
+        label="Année de début",
+        min_value=1900,
+        max_value=2100,
+    )
+    tag = django_filters.CharFilter(
+        method="filter_tag", label="Mot-clé", max_length=100
+    )
     q = django_filters.CharFilter(method="filter_search", label="Mots recherchés")
     tri = django_filters.ChoiceFilter(
         choices=Sort.CHOICES, method="filter_noop", label="Trier par"
@@ -74,11 +83,6 @@ class ExperienceFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, *args, fixed_rubric=None, **kwargs):
         self.fixed_rubric = fixed_rubric
         super().__init__(data, *args, **kwargs)
-        self.form.fields["departement"].max_length = 3
-        self.form.fields["annee"].min_value = 1900
-        self.form.fields["annee"].max_value = 2100
-        for name in ("theme", "tag", "region"):
-            self.form.fields[name].max_length = 100
         if fixed_rubric:
             self.filters.pop("rubrique")
 

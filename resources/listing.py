@@ -27,8 +27,12 @@ class IntegerFilter(django_filters.NumberFilter):
 
 class ResourceFilterSet(django_filters.FilterSet):
     type = django_filters.ChoiceFilter(field_name="kind", label="Type")
-    annee = IntegerFilter(field_name="date__year", label="Année")
-    tag = django_filters.CharFilter(method="filter_tag", label="Mot-clé")
+    annee = IntegerFilter(
+        field_name="date__year", label="Année", min_value=1900, max_value=2100
+    )
+    tag = django_filters.CharFilter(
+        method="filter_tag", label="Mot-clé", max_length=100
+    )
 
     tag_model = None
 
@@ -38,7 +42,6 @@ class ResourceFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.form.fields["type"].choices = self._meta.model.Kind.choices
-        self.form.fields["tag"].max_length = 100
 
     def filter_tag(self, queryset, name, value):
         return queryset.filter(

@@ -1,0 +1,264 @@
+"""The experience listings: filters, facet counts, search, pagination, robustness."""
+
+import random
+from collections import Counter
+
+from django.core.management import call_command
+from django.db import connection
+
+import pytest
+
+from experiences.constants import ContributorRole, Rubric
+from experiences.listing import ExperienceListing
+from experiences.models import Department
+from tests.public_factories import make_experience
+
+THEMES = ["sante", "jeunesse", "education", "logement"]
+TAGS = ["forum", "charte", "bilan", "diagnostic"]
+DEPARTMENTS = ["93", "75", "59", "69", "2A"]
+
+
+@pytest.fixture
+def random_experiences(site_tree):
+    rng = random.Random(5)
+    rows = []
+    for number in range(30):
+        row = {
+            "rubric": rng.choice(Rubric.values[:4]),
+            "department": rng.choice(DEPARTMENTS),
+            "role": rng.choice(ContributorRole.values),
+            "themes": rng.sample(THEMES, rng.randint(0, 2)),
+            "tags": rng.sample(TAGS, rng.randint(0, 2)),
+            "start": (rng.choice([2016, 2017, 2019]), rng.randint(1, 12)),
+        }
+        make_experience(title=f"Expérience aléatoire {number}", **row)
+        row["region"] = Department.objects.get(code=row["department"]).region.slug
+        row["annee"] = row["start"][0]
+        rows.append(row)
+    return rows
+
+
+def _matches(row, params, skip=None):
+    for name, value in params.items():
+        if name == skip:
+            continue
+        if name == "rubrique" and row["rubric"] not in value:
+            return False
+        if name == "region" and row["region"] != value:
+            return False
+        if name == "departement" and row["department"] != value:
+            return False
+        if name == "role" and row["role"] != value:
+            return False
+        if name == "theme" and value not in row["themes"]:
+            return False
+        if name == "tag" and value not in row["tags"]:
+            return False
+        if name == "annee" and row["annee"] != int(value):
+            return False
+    return True
+
+
+def _brute_force_facets(rows, params):
+    facets = {
+        name: Counter()
+        for name in (
+            "rubrique",
+            "region",
+            "departement",
+            "role",
+            "theme",
+            "annee",
+            "tag",
+        )
+    }
+    for row in rows:
+        for name, counter in facets.items():
+            if not _matches(row, params, skip=name):
+                continue
+            if name == "rubrique":
+                counter[row["rubric"]] += 1
+            elif name == "region":
+                counter[row["region"]] += 1
+            elif name == "departement":
+                counter[row["department"]] += 1
+            elif name == "role":
+                counter[row["role"]] += 1
+            elif name == "annee":
+                counter[str(row["annee"])] += 1
+            elif name == "theme":
+                counter.update(row["themes"])
+            elif name == "tag":
+                counter.update(row["tags"])
+    return facets
+
+
+def _random_params(rng, rows):
+    params = {}
+    sample = rng.choice(rows)
+    if rng.random() < 0.5:
+        params["rubrique"] = sorted({sample["rubric"], rng.choice(Rubric.values)})
+    for name, key in (
+        ("region", "region"),
+        ("departement", "department"),
+        ("role", "role"),
+        ("annee", "annee"),
+    ):
+        if rng.random() < 0.3:
+            params[name] = str(sample[key])
+    if rng.random() < 0.4:
+        params["theme"] = rng.choice(THEMES)
+    if rng.random() < 0.4:
+        params["tag"] = rng.choice(TAGS)
+    return params
+
+
+def test_facet_counts_match_a_brute_force_count(rf, random_experiences):
+    rng = random.Random(11)
+    for _ in range(40):
+        params = _random_params(rng, random_experiences)
+        listing = ExperienceListing(rf.get("/experiences/", params))
+        expected = _brute_force_facets(random_experiences, params)
+        assert listing.count == sum(
+            1 for row in random_experiences if _matches(row, params)
+        ), params
+        for facet in listing.facets:
+            got = {
+                option.value: option.count for option in facet.options if option.count
+            }
+            want = {key: n for key, n in expected[facet.name].items() if n}
+            assert got == want, (facet.name, params)
+
+
+def test_rubric_page_is_the_listing_with_its_rubric_fixed(client, random_experiences):
+    rubric = Rubric.values[0]
+    response = client.get(f"/experiences/{rubric}/", {"rubrique": Rubric.values[1]})
+    listing = response.context["listing"]
+    expected = sum(1 for row in random_experiences if row["rubric"] == rubric)
+    assert listing.count == expected
+    assert all(facet.name != "rubrique" for facet in response.context["facets"])
+
+
+def test_filters_render_counts_active_tags_and_keep_them_in_pagination(
+    client, site_tree
+):
+    for number in range(14):
+        make_experience(title=f"Forum {number}", department="93", tags=["forum"])
+    make_experience(title="Ailleurs", department="75")
+    response = client.get("/experiences/", {"departement": "93", "tri": "titre"})
+    html = response.content.decode()
+    assert "14 expériences avec ces filtres" in html
+    assert 'aria-label="Retirer le filtre 93 – Seine-Saint-Denis"' in html
+    assert 'href="?tri=titre"' in html  # removing the filter keeps the sort
+    assert 'href="?departement=93&amp;tri=titre&amp;page=2"' in html
+    assert "Seine-Saint-Denis (14)" in html
+    assert "Paris (1)" in html  # the count the option would give
+    page_two = client.get(
+        "/experiences/", {"departement": "93", "tri": "titre", "page": 2}
+    )
+    assert len(page_two.context["results_page"].object_list) == 2
+    assert 'aria-current="page" title="Page 2"' in page_two.content.decode()
+
+
+def test_empty_result_suggests_what_to_remove(client, site_tree):
+    make_experience(department="93")
+    response = client.get("/experiences/", {"departement": "75"})
+    html = response.content.decode()
+    assert "Aucune expérience ne correspond à votre recherche" in html
+    assert "Essayez de retirer un filtre" in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"rubrique": "inconnue"},
+        {"rubrique": ["rendre-compte-des-travaux", "n'importe quoi"]},
+        {"annee": "deux-mille"},
+        {"annee": "99999999999999999999"},
+        {"departement": "ZZZZZZ"},
+        {"region": "<script>"},
+        {"theme": "' OR 1=1 --"},
+        {"tag": "x" * 500},
+        {"page": "9999"},
+        {"page": "abc"},
+        {"page": "-1"},
+        {"tri": "pire"},
+        {"q": "é" * 10000},
+        {"q": '"unbalanced AND ( NEAR OR'},
+        {"q": "***"},
+    ],
+)
+def test_invalid_parameters_never_fail(client, site_tree, params):
+    make_experience(title="Une expérience")
+    for path in ("/experiences/", "/experiences/rendre-compte-des-travaux/"):
+        response = client.get(path, params)
+        assert response.status_code == 200, (path, params)
+
+
+def test_out_of_range_page_says_so(client, site_tree):
+    make_experience()
+    response = client.get("/experiences/", {"page": 9999})
+    assert "Cette page de résultats n’existe pas" in response.content.decode()
+
+
+def test_search_combines_with_filters(client, site_tree):
+    make_experience(title="Un forum des habitants", department="93")
+    make_experience(title="Un forum à Paris", department="75")
+    make_experience(title="Une charte", department="93")
+    response = client.get("/experiences/", {"q": "forum", "departement": "93"})
+    titles = [page.title for page in response.context["results_page"]]
+    assert titles == ["Un forum des habitants"]
+    options = {
+        option.value: option.count
+        for option in next(
+            f for f in response.context["facets"] if f.name == "departement"
+        ).options
+    }
+    assert options == {"93": 1, "75": 1}
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite's FTS5 has no French stemming: accents and plurals need PostgreSQL",
+)
+def test_french_search_matches_accents_and_plurals(client, site_tree):
+    make_experience(
+        title="Bilan", summary="Les evaluations partagées du contrat de ville"
+    )
+    make_experience(title="Autre", summary="Un forum des habitants")
+    response = client.get("/experiences/", {"q": "évaluation"})
+    assert [page.title for page in response.context["results_page"]] == ["Bilan"]
+
+
+LISTING_QUERY_BUDGET = 30
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/experiences/",
+        "/experiences/?rubrique=rendre-compte-des-travaux&rubrique=evaluer-le-travail-partenarial&region=ile-de-france&theme=sante&tag=forum&q=conseil",
+        "/experiences/rendre-compte-des-travaux/?annee=2019",
+        "/",
+    ],
+)
+def test_query_count_does_not_depend_on_the_number_of_experiences(
+    client, site_tree, django_assert_max_num_queries, path
+):
+    from django.db import connection as conn
+    from django.test.utils import CaptureQueriesContext
+
+    call_command("seed_bulk", experiences=10, stdout=open("/dev/null", "w"))
+    client.get(path)  # warm Wagtail's site and content type caches
+    with (
+        django_assert_max_num_queries(LISTING_QUERY_BUDGET),
+        CaptureQueriesContext(conn) as at_10,
+    ):
+        assert client.get(path).status_code == 200
+    call_command("seed_bulk", experiences=100, stdout=open("/dev/null", "w"))
+    with (
+        django_assert_max_num_queries(LISTING_QUERY_BUDGET),
+        CaptureQueriesContext(conn) as at_100,
+    ):
+        assert client.get(path).status_code == 200
+    assert len(at_100) == len(at_10)
