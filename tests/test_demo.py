@@ -22,6 +22,7 @@ from experiences.constants import (
 from experiences.models import ExperiencePage, Submission, Theme
 from experiences.states import Status
 from home.demo.experiences import EXPERIENCES, LAVAL_SLUG, PLAINE_COMMUNE_SLUG
+from home.demo.text import html
 from resources.models import ArticlePage, EventRecapPage
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +60,7 @@ def assert_plaine_commune(client):
     assert (page.start_date.year, page.end_date.year) == (2016, 2017)
     assert "Extracité" in page.approach
     photo = page.photos.first()
-    assert photo.credit == "Crédit photo : Extracité"
+    assert photo.credit == "Extracité"
     assert photo.image.file.read(3) == b"\xff\xd8\xff"  # a real JPEG
     document = page.documents.get().document
     assert document.title.startswith("Tableau de synthèse des propositions")
@@ -69,6 +70,7 @@ def assert_plaine_commune(client):
 
     assert response.status_code == 200
     assert page.title in response.text
+    assert "Extracité" in response.text
 
 
 def assert_webinar(client):
@@ -141,6 +143,21 @@ def test_experiences_cover_rubrics_roles_themes_and_regions(demo, client):
     assert all(page.tags.exists() for page in pages)
     assert all(page.start_date and page.start_date.day == 1 for page in pages)
     assert_plaine_commune(client)
+
+
+def test_text_helper_makes_paragraphs_and_lists():
+    text = """
+Un paragraphe
+sur deux lignes.
+
+- un élément
+  qui continue
+- l'autre élément
+"""
+    assert html(text) == (
+        "<p>Un paragraphe sur deux lignes.</p>"
+        "<ul><li>un élément qui continue</li><li>l'autre élément</li></ul>"
+    )
 
 
 def test_demo_texts_fit_their_fields():

@@ -313,12 +313,12 @@ un bilan partagé.
             (
                 "plaine-commune-forum",
                 "Forum des conseils citoyens de Plaine Commune, octobre 2016",
-                "Crédit photo : Extracité",
+                "Extracité",
             ),
             (
                 "plaine-commune-carte",
                 "Les neuf villes de Plaine Commune et leurs vingt conseils citoyens",
-                "Crédit photo : Extracité",
+                "Extracité",
             ),
         ],
         "documents": [
