@@ -18,7 +18,7 @@ from experiences.constants import RUBRIC_EXPECTED, RUBRIC_ORDER, Rubric
 from experiences.models import ExperiencePage, ExperiencePhoto, RubricPage
 
 # One rendition for the screen and the PDF, so a single prefetch serves both.
-PHOTO_SPEC = "max-1000x700"
+PHOTO_SPEC = "max-800x560"
 COVER_SPEC = "fill-1240x880-c50"
 
 # Files whose content shapes the PDF: changing one makes every build stale.

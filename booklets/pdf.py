@@ -94,13 +94,9 @@ def render_pdf(booklet, composition=None):
         base_url=root_url,
         url_fetcher=LocalFetcher(root_url),
     )
-    return html.write_pdf(
-        pdf_variant="pdf/ua-1",
-        optimize_images=True,
-        jpeg_quality=85,
-        dpi=200,
-        cache={},
-    )
+    # Photos arrive as renditions already sized for print (PHOTO_SPEC), so
+    # WeasyPrint embeds them as they are rather than resampling them.
+    return html.write_pdf(pdf_variant="pdf/ua-1", cache={})
 
 
 def pdf_filename(booklet):

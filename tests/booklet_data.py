@@ -24,7 +24,7 @@ def make_image(title="Photo", colour=(0, 0, 145), size=(640, 420)):
 def make_experience(rubric, title, publish=True, photo=False, **fields):
     parent = RubricPage.objects.get(rubric=rubric)
     values = {
-        "summary": f"Chapô de « {title} ».",
+        "summary": "Ce que l'expérience a changé pour le conseil citoyen.",
         "communes": "Saint-Denis",
         "department": Department.objects.get(code="93"),
         "start_date": datetime.date(2016, 10, 1),

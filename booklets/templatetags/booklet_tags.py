@@ -10,14 +10,16 @@ def _month(value):
 
 @register.filter
 def period(page):
-    """« Quand ? » in words: « De mars 2016 à juin 2017 », « Depuis … (en cours) »."""
+    """« Quand ? » in words: « D'octobre 2016 à juin 2017 », « Depuis … (en cours) »."""
     start, end = page.start_date, page.end_date
     if not start:
         return "En cours" if page.ongoing else ""
     if page.ongoing:
         return f"Depuis {_month(start)} (en cours)"
     if end and (end.year, end.month) != (start.year, start.month):
-        return f"De {_month(start)} à {_month(end)}"
+        begins = _month(start)
+        article = "D'" if begins[0] in "aeiouyéâ" else "De "
+        return f"{article}{begins} à {_month(end)}"
     return _month(start).capitalize()
 
 
