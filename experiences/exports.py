@@ -80,8 +80,10 @@ HEADERS = [label for label, _ in COLUMNS]
 
 
 def export_queryset(queryset):
+    # defer(None): the queue's list defers the long texts, the export needs them.
     return (
-        queryset.select_related("department__region", "assigned_to")
+        queryset.defer(None)
+        .select_related("department__region", "assigned_to")
         .prefetch_related("themes")
         .iterator(chunk_size=CHUNK_SIZE)
     )

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+from urllib.parse import urlencode
 
 from django.utils import timezone
 
@@ -69,8 +70,11 @@ def test_filters(client, moderator, lead):
     assert ids("?role__exact=elu") == {other.pk}
     assert ids("?attribution=moi") == {mine.pk}
     assert ids("?attribution=personne") == {other.pk, old.pk}
-    since = (timezone.localdate() - datetime.timedelta(days=7)).isoformat()
-    assert ids(f"?submitted_at__gte={since}") == {mine.pk, other.pk}
+    since = timezone.localtime() - datetime.timedelta(days=7)
+    assert ids("?" + urlencode({"submitted_at__gte": since.isoformat()})) == {
+        mine.pk,
+        other.pk,
+    }
 
 
 def test_region_filter_slug_exists(client, moderator):
