@@ -7,5 +7,6 @@ class ExperiencesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Connects the page_published receiver that closes a submission.
-        from experiences import publication  # noqa: F401
+        # publication: the page_published receiver that closes a submission;
+        # rubric_sync: re-derives an experience's rubric when the page moves.
+        from experiences import publication, rubric_sync  # noqa: F401

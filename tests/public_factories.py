@@ -42,6 +42,7 @@ def make_experience(
         department=Department.objects.get(code=department) if department else None,
         contributor_role=role,
         start_date=datetime.date(*start, 1) if start else None,
+        live=publish,
         **fields,
     )
     parent.add_child(instance=page)

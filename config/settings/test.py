@@ -11,6 +11,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The anonymous page cache is off in tests; tests/test_public_cache.py turns it on.
+PUBLIC_CACHE_SECONDS = 0
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="recueil-media-"))
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="recueil-private-"))
 SUBMISSION_MIN_SECONDS = 0

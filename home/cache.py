@@ -1,0 +1,148 @@
+"""Whole-page cache for anonymous visitors, invalidated by publishing.
+
+Every cached page is stored under a key that carries a *generation* number; any
+publication, unpublication, move or deletion of a page (or a change to the
+site's identity, themes or a snippet shown in pages) bumps the generation, so
+listings, counts and the home page show the change at once. The generation
+lives in the same cache as the pages: with Redis (`REDIS_URL`), every app
+server sees the bump; with the local-memory default, other processes keep their
+copy until `PUBLIC_CACHE_SECONDS` expire.
+
+What is never cached: anything but GET/HEAD, a logged-in user or a request
+carrying a session, responses that set a cookie or used the CSRF token (forms,
+hence /contribuer/), non-200 responses, private or no-store responses, the
+admin, the API, documents and previews. Cached pages run no inline script; the
+external scripts they load are allowed by `script-src 'self'`, so a page served
+from the cache keeps working under a fresh Content-Security-Policy header.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.cache import patch_response_headers
+
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "recueil:pages:generation"
+EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/api/",
+    "/documents/",
+    "/contribuer/",
+    "/django-admin/",
+    "/static/",
+    "/media/",
+)
+HEADERS_KEPT = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def invalidate(**kwargs):
+    """Make every cached page stale (they expire on their own afterwards)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def _key(request):
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"recueil:page:{generation()}:{request.get_host()}:{digest}"
+
+
+def _cacheable_request(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(EXCLUDED_PREFIXES):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    if getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return not (user and user.is_authenticated)
+
+
+def _cacheable_response(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get(
+        "CSRF_COOKIE_USED"
+    ):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return not ("private" in cache_control or "no-store" in cache_control)
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves anonymous visitors from the cache; stores what is safe to share."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timeout = settings.PUBLIC_CACHE_SECONDS
+        if not timeout or not _cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            response = self._rebuild(content, headers)
+            response["X-Recueil-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _cacheable_response(request, response):
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            headers = {h: response[h] for h in HEADERS_KEPT if h in response}
+            cache.set(key, (response.content, headers), timeout)
+            patch_response_headers(response, cache_timeout=0)
+            response["X-Recueil-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _rebuild(content, headers):
+        from django.http import HttpResponse
+
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
+        patch_response_headers(response, cache_timeout=0)
+        return response
+
+
+page_published.connect(invalidate, dispatch_uid="recueil_cache_published")
+page_unpublished.connect(invalidate, dispatch_uid="recueil_cache_unpublished")
+post_page_move.connect(invalidate, dispatch_uid="recueil_cache_moved")
+
+
+@receiver(post_delete, dispatch_uid="recueil_cache_deleted")
+def _deleted(sender, **kwargs):
+    if isinstance(kwargs.get("instance"), Page):
+        invalidate()
+
+
+@receiver(post_save, dispatch_uid="recueil_cache_saved")
+def _saved(sender, instance, **kwargs):
+    """A live page saved outside publishing (a booklet's new PDF), or a snippet
+    or setting that public pages show (themes, site identity)."""
+    if isinstance(instance, Page):
+        if instance.live:
+            invalidate()
+    elif sender._meta.label == "experiences.Theme" or (
+        # The settings row is created with its defaults on first use: no change.
+        sender._meta.label == "home.SiteIdentity" and not kwargs.get("created")
+    ):
+        invalidate()
