@@ -15,6 +15,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -181,6 +182,7 @@ def main():
         env=os.environ.copy(),
     )
     result = json.loads(child.stdout.strip().splitlines()[-1])
+    shutil.rmtree(var_dir, ignore_errors=True)
 
     verdict = "OK" if result["total_s"] <= TARGET_SECONDS else "TOO SLOW"
     rows = [

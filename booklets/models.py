@@ -28,6 +28,16 @@ class BookletIndexPage(Page):
         verbose_name = _("index des livrets")
         verbose_name_plural = _("index des livrets")
 
+    @property
+    def booklets(self):
+        return (
+            BookletPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("cover_image", "pdf_document")
+            .order_by("-edition_date", "-pk")
+        )
+
 
 class BookletPage(RoutablePageMixin, Page):
     """A booklet of practice sheets, printed as HTML and as a tagged PDF."""

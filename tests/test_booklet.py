@@ -347,3 +347,14 @@ def test_saving_a_booklet_with_an_unpublished_sheet_warns_the_editor(
         for m in messages
     ), messages
     assert BookletSheet.objects.filter(booklet=booklet).count() == 1  # draft only
+
+
+def test_index_lists_published_booklets_with_their_pdf_link(client, experiences):
+    booklet = make_booklet([experiences["forum"]])
+    make_booklet(slug="brouillon", title="Un livret en préparation", publish=False)
+
+    html = client.get("/livrets/").content.decode()
+
+    assert booklet.title in html
+    assert f'href="{booklet.url}pdf/"' in html
+    assert "Un livret en préparation" not in html
