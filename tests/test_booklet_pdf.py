@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from booklets.models import BookletPage
 from booklets.tasks import build_booklet_pdf
 from experiences.constants import Rubric
-from tests.booklet_data import make_booklet, make_experience
+from tests.booklet_data import make_booklet, make_experience, make_image
 
 LONG_APPROACH = "".join(
     f"<p>Étape {n} : les conseiller·ère·s citoyen·ne·s et les élu·e·s se "
@@ -49,7 +49,7 @@ def booklet_pdf(site_tree):
     pages.append(
         make_experience(Rubric.RULES, "Une charte restée en brouillon", publish=False)
     )
-    booklet = make_booklet(pages)
+    booklet = make_booklet(pages, cover_image=make_image("Couverture du livret"))
     build_booklet_pdf.enqueue(booklet.pk)
     booklet = BookletPage.objects.get(pk=booklet.pk)
     assert booklet.pdf_document is not None
@@ -111,6 +111,31 @@ def test_pdf_is_tagged_with_title_language_and_embedded_fonts(booklet_pdf):
     assert root["/MarkInfo"]["/Marked"] is True or root["/MarkInfo"]["/Marked"]
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]
     assert len(root["/StructTreeRoot"]["/K"]) > 0
+
+    # Headings and figures are tagged; every figure has a text alternative.
+    tags = {}
+    figures = []
+
+    def walk(node):
+        node = node.get_object()
+        if not hasattr(node, "get"):
+            return
+        if node.get("/S"):
+            tags[node["/S"]] = tags.get(node["/S"], 0) + 1
+            if node["/S"] == "/Figure":
+                figures.append(node.get("/Alt"))
+        children = node.get("/K")
+        if children is None:
+            return
+        for child in children if isinstance(children, list) else [children]:
+            walk(child)
+
+    walk(root["/StructTreeRoot"])
+    assert tags["/H1"] == 1
+    assert tags["/H2"] >= 4 + 1  # four chapters, the table of contents, …
+    assert tags["/H3"] == len(CHOSEN)
+    assert len(figures) == 1 + 3  # the cover and three photos
+    assert all(figures), figures
 
     fonts = {}
     for page in reader.pages:
