@@ -323,7 +323,9 @@ class ContributionForm(forms.Form):
                 {"inputmode": "numeric", "placeholder": "AAAA-MM"}
             )
         for field in self.fields.values():
-            if isinstance(field.widget, forms.RadioSelect):
+            if isinstance(field.widget, forms.CheckboxSelectMultiple):
+                message = _("Cochez au moins une case.")
+            elif isinstance(field.widget, forms.RadioSelect):
                 message = _("Choisissez une réponse.")
             elif isinstance(field.widget, forms.CheckboxInput):
                 message = _("Cochez cette case pour envoyer votre contribution.")
@@ -470,10 +472,11 @@ class ContributionForm(forms.Form):
         field = bound.field
         widget = field.widget
         required = name in self.required_for_submit
-        if isinstance(widget, forms.RadioSelect):
-            kind = "radio"
-        elif isinstance(widget, forms.CheckboxSelectMultiple):
+        # CheckboxSelectMultiple is a RadioSelect subclass: test it first.
+        if isinstance(widget, forms.CheckboxSelectMultiple):
             kind = "checkboxes"
+        elif isinstance(widget, forms.RadioSelect):
+            kind = "radio"
         elif isinstance(widget, forms.CheckboxInput):
             kind = "checkbox"
         elif isinstance(widget, forms.ClearableFileInput):

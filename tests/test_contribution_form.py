@@ -109,6 +109,9 @@ def test_form_shows_rubric_help_regions_limits_and_requirements(client, call):
     assert "Obligatoire. 200 caractères au plus." in html  # title
     assert "Facultatif. 255 caractères au plus." in html  # quartiers
     assert "Enregistrer le brouillon" in html
+    assert '<input type="checkbox" id="id_themes_0" name="themes"' in html
+    assert '<input type="radio" id="id_rubric_0" name="rubric"' in html
+    assert '<input type="radio" id="id_role_0" name="role"' in html
 
 
 def test_form_can_be_prefilled_by_a_link(client, call):
