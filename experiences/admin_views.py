@@ -310,6 +310,8 @@ def consents(submission):
 def inspect_context(request, submission):
     user = request.user
     transitions = {t.name for t in available_transitions(submission, user)}
+    if submission.status == Status.IN_REVIEW and submission.assigned_to_id == user.pk:
+        transitions.discard("take")  # already mine
     page = (
         ExperiencePage.objects.filter(submission=submission)
         .select_related("latest_revision")

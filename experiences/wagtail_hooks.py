@@ -4,6 +4,7 @@ URLs, its log actions and its panel on the admin home."""
 from django.contrib.admin import DateFieldListFilter, SimpleListFilter
 from django.db.models import Count, Q
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -206,7 +207,7 @@ class SubmissionAdmin(ModelAdmin):
         "role",
         "status_tag",
         "moderator",
-        "submitted_at",
+        "received",
         "waiting",
     )
     list_display_add_buttons = "title_link"
@@ -271,6 +272,12 @@ class SubmissionAdmin(ModelAdmin):
         if not obj.assigned_to_id:
             return "—"
         return obj.assigned_to.get_full_name() or obj.assigned_to.get_username()
+
+    @admin_display(_("reçue le"), "submitted_at")
+    def received(self, obj):
+        if not obj.submitted_at:
+            return "—"
+        return formats.date_format(timezone.localtime(obj.submitted_at), "d/m/Y")
 
     @admin_display(_("jours d'attente"), "-submitted_at")
     def waiting(self, obj):
