@@ -223,7 +223,9 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "french",
+        # French stemming and accents ignored (home/migrations/0002 creates it on
+        # PostgreSQL; SQLite's FTS5 ignores this option).
+        "SEARCH_CONFIG": "french_unaccent",
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "ods", "xlsx", "odp", "pptx", "csv"]
