@@ -57,8 +57,15 @@ def make_experience(
     return page
 
 
-def make_recap(home, title="Webinaire politique de la ville", kind="webinaire",
-               date=(2024, 7, 9), tags=(), body=None, **fields):
+def make_recap(
+    home,
+    title="Webinaire politique de la ville",
+    kind="webinaire",
+    date=(2024, 7, 9),
+    tags=(),
+    body=None,
+    **fields,
+):
     index = EventRecapIndexPage.objects.child_of(home).first()
     number = next(_counter)
     page = EventRecapPage(
@@ -80,8 +87,14 @@ def make_recap(home, title="Webinaire politique de la ville", kind="webinaire",
     return page
 
 
-def make_article(home, title="Les missions des conseils citoyens",
-                 kind="bonne-pratique", date=(2017, 3, 1), tags=(), **fields):
+def make_article(
+    home,
+    title="Les missions des conseils citoyens",
+    kind="bonne-pratique",
+    date=(2017, 3, 1),
+    tags=(),
+    **fields,
+):
     index = ArticleIndexPage.objects.child_of(home).first()
     number = next(_counter)
     page = ArticlePage(
@@ -92,7 +105,12 @@ def make_article(home, title="Les missions des conseils citoyens",
         summary=fields.pop("summary", "Ce que la loi confie aux conseils citoyens."),
         body=fields.pop(
             "body",
-            [("paragraph", "<p>Le conseil citoyen est associé au contrat de ville.</p>")],
+            [
+                (
+                    "paragraph",
+                    "<p>Le conseil citoyen est associé au contrat de ville.</p>",
+                )
+            ],
         ),
         **fields,
     )
