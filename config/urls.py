@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("recherche/", home_views.search, name="search"),
+    path("sante/", home_views.health, name="health"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

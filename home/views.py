@@ -1,7 +1,9 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
 from wagtail.models import Page
@@ -38,6 +40,13 @@ def search(request):
             ),
         },
     )
+
+
+@never_cache
+def health(request):
+    """For the load balancer and the benchmark: the app server answers. No
+    database, no cache entry, no template."""
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
 
 def page_not_found(request, exception=None):
