@@ -9,11 +9,15 @@ mode to a temporary file that is then streamed and deleted.
 import csv
 import datetime
 import tempfile
+from collections import defaultdict
+from itertools import batched
 
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 
 from openpyxl import Workbook
+
+from experiences.models import Submission
 
 CHUNK_SIZE = 2000
 # A cell starting with one of these is a formula for spreadsheet software.
@@ -49,7 +53,7 @@ COLUMNS = [
     ("Résultats", lambda s: s.results),
     ("Difficultés", lambda s: s.difficulties),
     ("Conseils", lambda s: s.advice),
-    ("Thématiques", lambda s: ", ".join(t.label for t in s.themes.all())),
+    ("Thématiques", lambda s: ", ".join(s.export_themes)),
     ("Mots-clés", lambda s: s.tags),
     ("Liens", lambda s: " ".join(s.link_list)),
     ("Prénom", lambda s: s.first_name),
@@ -84,14 +88,32 @@ def export_queryset(queryset):
     return (
         queryset.defer(None)
         .select_related("department__region", "assigned_to")
-        .prefetch_related("themes")
         .iterator(chunk_size=CHUNK_SIZE)
     )
 
 
+def _themes_by_submission(ids):
+    """{submission id: [theme labels]} for one chunk, in one query.
+
+    (prefetch_related() with iterator() keeps memory growing with the rows,
+    as measured by the benchmark; one query per chunk keeps it flat.)"""
+    through = Submission.themes.through
+    labels = defaultdict(list)
+    for submission_id, label in (
+        through.objects.filter(submission_id__in=ids)
+        .order_by("theme__sort_order", "theme__label")
+        .values_list("submission_id", "theme__label")
+    ):
+        labels[submission_id].append(label)
+    return labels
+
+
 def rows(queryset):
-    for submission in export_queryset(queryset):
-        yield [getter(submission) for _, getter in COLUMNS]
+    for chunk in batched(export_queryset(queryset), CHUNK_SIZE):
+        themes = _themes_by_submission([submission.pk for submission in chunk])
+        for submission in chunk:
+            submission.export_themes = themes.get(submission.pk, [])
+            yield [getter(submission) for _, getter in COLUMNS]
 
 
 def _safe_text(value):
