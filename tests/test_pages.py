@@ -34,6 +34,13 @@ from resources.models import (
 )
 
 
+def form_data(values, **multiple):
+    """nested_form_data flattens lists; a multiple choice posts one key."""
+    data = nested_form_data(values)
+    data.update(multiple)
+    return data
+
+
 class PageTypeTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
@@ -111,7 +118,7 @@ class PageTypeTests(WagtailPageTestCase):
         self.assertCanCreate(
             self.rubric,
             ExperiencePage,
-            nested_form_data(
+            form_data(
                 {
                     "title": "Des comptes rendus partagés",
                     "slug": "comptes-rendus-partages",
@@ -129,7 +136,6 @@ class PageTypeTests(WagtailPageTestCase):
                     "results": rich_text(""),
                     "difficulties": rich_text(""),
                     "advice": rich_text(""),
-                    "themes": [self.theme.pk],
                     "tags": "compte rendu, transparence",
                     "photos": inline_formset([]),
                     "documents": inline_formset([]),
@@ -140,11 +146,15 @@ class PageTypeTests(WagtailPageTestCase):
                     "organisation": "Conseil citoyen de l'Alma",
                     "contact_name": "",
                     "contact_email": "",
-                }
+                },
+                themes=[self.theme.pk],
             ),
         )
         page = ExperiencePage.objects.get(slug="comptes-rendus-partages")
+        page.get_latest_revision().publish()
+        page.refresh_from_db()
         self.assertEqual(page.rubric, "rendre-compte-des-travaux")
+        self.assertEqual(list(page.themes.all()), [self.theme])
         self.assertEqual(
             sorted(page.tags.values_list("name", flat=True)),
             ["compte rendu", "transparence"],
@@ -168,7 +178,7 @@ class PageTypeTests(WagtailPageTestCase):
         self.assertCanCreate(
             self.recaps,
             EventRecapPage,
-            nested_form_data(
+            form_data(
                 {
                     "title": "Démocratisation des contrats de ville",
                     "slug": "webinaire-democratisation",
@@ -210,9 +220,9 @@ class PageTypeTests(WagtailPageTestCase):
                             )
                         ]
                     ),
-                    "themes": [self.theme.pk],
                     "tags": "webinaire",
-                }
+                },
+                themes=[self.theme.pk],
             ),
         )
         page = EventRecapPage.objects.get(slug="webinaire-democratisation")
@@ -226,7 +236,7 @@ class PageTypeTests(WagtailPageTestCase):
         self.assertCanCreate(
             self.articles,
             ArticlePage,
-            nested_form_data(
+            form_data(
                 {
                     "title": "Les missions des conseils citoyens",
                     "slug": "missions",
@@ -245,14 +255,16 @@ class PageTypeTests(WagtailPageTestCase):
                     ),
                     "source": "Cadre de référence des conseils citoyens",
                     "source_date": "2014-06-01",
-                    "rubrics": [self.rubric.pk],
-                    "themes": [self.theme.pk],
                     "tags": "missions",
-                }
+                },
+                rubrics=[self.rubric.pk],
+                themes=[self.theme.pk],
             ),
         )
         page = ArticlePage.objects.get(slug="missions")
-        page.save_revision().publish()
+        page.get_latest_revision().publish()
+        page.refresh_from_db()
+        self.assertEqual(list(page.rubrics.all()), [self.rubric])
         self.assertRendersInLayout(
             page,
             "Favoriser l&#x27;expression",
@@ -295,28 +307,26 @@ class PageTypeTests(WagtailPageTestCase):
             call.full_clean()
 
     def test_booklet_page(self):
-        self.assertCanCreate(
-            self.booklets,
-            BookletPage,
-            nested_form_data(
-                {
-                    "title": "Livret de fiches pratiques",
-                    "slug": "livret-2026",
-                    "subtitle": "Les conseils citoyens, levier de la co-construction",
-                    "edition_date": "2026-11-01",
-                    "edition_number": "1",
-                    "foreword": rich_text("<p>Avant-propos.</p>"),
-                    "publisher": "Recueil",
-                    "licence": "Licence Ouverte 2.0",
-                    "cover_image": "",
-                    "sheets": inline_formset([]),
-                    "selection_rubrics": [self.rubric.pk],
-                    "selection_themes": [],
-                    "selection_tags": [],
-                    "sheet_order": "titre",
-                }
-            ),
+        data = nested_form_data(
+            {
+                "title": "Livret de fiches pratiques",
+                "slug": "livret-2026",
+                "subtitle": "Les conseils citoyens, levier de la co-construction",
+                "edition_date": "2026-11-01",
+                "edition_number": "1",
+                "foreword": rich_text("<p>Avant-propos.</p>"),
+                "publisher": "Recueil",
+                "licence": "Licence Ouverte 2.0",
+                "cover_image": "",
+                "sheets": inline_formset([]),
+                "selection_themes": [],
+                "selection_tags": [],
+                "sheet_order": "titre",
+            }
         )
+        # nested_form_data flattens lists; a multiple choice posts one key.
+        data["selection_rubrics"] = [self.rubric.pk]
+        self.assertCanCreate(self.booklets, BookletPage, data)
         page = BookletPage.objects.get(slug="livret-2026")
         page.get_latest_revision().publish()
         page.refresh_from_db()

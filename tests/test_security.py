@@ -93,7 +93,15 @@ def _run_production(extra_env, *args):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        # The browser tests allow the ORM inside Playwright's event loop; a
+        # deployment must not (Django's check async.E001).
+        if key
+        not in {
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DJANGO_SETTINGS_MODULE",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update(DJANGO_SETTINGS_MODULE="config.settings.production", **extra_env)
     return subprocess.run(  # noqa: S603
