@@ -139,3 +139,15 @@ def test_production_check_deploy_reports_nothing():
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_contributors_files_stay_in_private_storage(settings):
+    from experiences.models import SubmissionAttachment
+
+    storage = SubmissionAttachment._meta.get_field("file").storage
+    name = storage.save("submissions/preuve.pdf", ContentFile(b"%PDF-1.4\n"))
+    path = Path(storage.path(name))
+    assert path.is_relative_to(settings.PRIVATE_MEDIA_ROOT)
+    assert not path.is_relative_to(settings.MEDIA_ROOT)
+    with pytest.raises(ValueError):
+        storage.url(name)

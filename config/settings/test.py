@@ -19,10 +19,3 @@ SUBMISSION_MIN_SECONDS = 0
 AXES_ENABLED = True
 DEMO_PASSWORD = "demo-test-password"  # noqa: S105
 WAGTAILADMIN_BASE_URL = "http://testserver"
-STORAGES = {
-    **STORAGES,
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
-    },
-}
