@@ -17,6 +17,7 @@ from experiences.constants import ContributorRole, Rubric
 from experiences.models import ExperiencePage, ExperiencePageTag
 
 MAX_QUERY_LENGTH = 200
+MAX_SEARCH_KEYS = 30_000
 SLUG_RE = r"^[-\w]{1,100}$"
 ThemeLink = ExperiencePage.themes.through
 
@@ -43,7 +44,11 @@ class YearFilter(django_filters.NumberFilter):
 
 class ExperienceFilterSet(django_filters.FilterSet):
     rubrique = django_filters.MultipleChoiceFilter(
-        field_name="rubric", choices=Rubric.choices, label="Rubriques"
+        field_name="rubric",
+        choices=Rubric.choices,
+        label="Rubriques",
+        # A page has one rubric: no duplicate rows, so no costly SELECT DISTINCT.
+        distinct=False,
     )
     region = django_filters.CharFilter(
         field_name="department__region__slug", label="Région", max_length=100
@@ -149,13 +154,19 @@ class ExperienceFilterSet(django_filters.FilterSet):
         )
 
     def filter_search(self, queryset, name, value):
-        matches = (
-            ExperiencePage.objects.live()
-            .search(value, operator="and", order_by_relevance=False)
-            .get_queryset()
-            .values("pk")
-        )
-        return queryset.filter(Q(pk__in=matches))
+        """The full-text search runs once per request: the result and every
+        facet count filter on the matching keys instead of repeating it (or on
+        the search itself past SQLite's limit of bound parameters)."""
+        if getattr(self, "_search", (None,))[0] != value:
+            matches = (
+                ExperiencePage.objects.live()
+                .search(value, operator="and", order_by_relevance=False)
+                .get_queryset()
+                .values_list("pk", flat=True)
+            )
+            keys = list(matches[: MAX_SEARCH_KEYS + 1])
+            self._search = (value, matches if len(keys) > MAX_SEARCH_KEYS else keys)
+        return queryset.filter(Q(pk__in=self._search[1]))
 
     def filter_noop(self, queryset, name, value):
         return queryset

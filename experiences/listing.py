@@ -2,11 +2,15 @@
 pagination, shared by /experiences/, the rubric pages and the CSV export.
 
 The number of queries does not depend on the number of experiences: one count
-query per facet (each over every active filter but its own), one count and one
-page of results.
+query per facet (each over every active filter but its own), the ordered keys of
+the results, and the page of results read by key. Counts and keys depend only on
+the filters and on what is published: they are kept under the page cache's
+generation (`home.cache.cached_data`), so another page or query string of the
+same filters reads only its twelve experiences.
 """
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count
@@ -17,6 +21,7 @@ from django.utils.functional import cached_property
 from experiences.constants import RUBRIC_ORDER, ContributorRole, Rubric
 from experiences.filters import ExperienceFilterSet, ThemeLink
 from experiences.models import Department, ExperiencePage, ExperiencePageTag, Theme
+from home.cache import cached_data
 
 PAGE_SIZE = 12
 EMPTY_LABELS = {
@@ -28,6 +33,19 @@ EMPTY_LABELS = {
     "tag": "Tous les mots-clés",
 }
 MAX_TAG_OPTIONS = 30
+
+
+class DepartmentRow(NamedTuple):
+    code: str
+    name: str
+    region_slug: str
+    region_name: str
+
+
+class ThemeRow(NamedTuple):
+    pk: int
+    slug: str
+    label: str
 
 
 @dataclass
@@ -78,20 +96,47 @@ class ExperienceListing:
     def results(self):
         return self.filterset.qs.select_related("department")
 
+    def _values_key(self, *, sort):
+        return (
+            self.fixed_rubric,
+            sorted(
+                (name, sorted(value) if isinstance(value, list) else value)
+                for name, value in self.values.items()
+                if sort or name != "tri"
+            ),
+        )
+
+    @cached_property
+    def result_keys(self):
+        """The keys of every result, in order, kept per filters and sort under the
+        page cache's generation: another page of the same list reads its twelve
+        experiences by key, without counting or searching again."""
+        return cached_data(
+            "results",
+            self._values_key(sort=True),
+            lambda: list(self.results.values_list("pk", flat=True)),
+        )
+
     @cached_property
     def paginator(self):
-        return Paginator(self.results, PAGE_SIZE)
+        return Paginator(self.result_keys, PAGE_SIZE)
+
+    def _read(self, page):
+        keys = list(page.object_list)
+        found = ExperiencePage.objects.select_related("department").in_bulk(keys)
+        page.object_list = [found[key] for key in keys if key in found]
+        return page
 
     @cached_property
     def page(self):
         """The requested page of results; None when it is out of range."""
         number = self.request.GET.get("page") or 1
         try:
-            return self.paginator.page(number)
+            return self._read(self.paginator.page(number))
         except PageNotAnInteger:
-            return self.paginator.page(1)
+            return self._read(self.paginator.page(1))
         except EmptyPage:
-            return None if self.paginator.count else self.paginator.page(1)
+            return None if self.paginator.count else self._read(self.paginator.page(1))
 
     @property
     def count(self):
@@ -117,9 +162,30 @@ class ExperienceListing:
             .values_list(value_field, "n")
         )
 
+    # Reference data as plain tuples: cheap to read back from the cache.
     @cached_property
     def _departments(self):
-        return list(Department.objects.select_related("region").order_by("code"))
+        return cached_data(
+            "departments",
+            None,
+            lambda: [
+                DepartmentRow(*row)
+                for row in Department.objects.order_by("code").values_list(
+                    "code", "name", "region__slug", "region__name"
+                )
+            ],
+        )
+
+    @cached_property
+    def _themes(self):
+        return cached_data(
+            "themes",
+            None,
+            lambda: [
+                ThemeRow(*row)
+                for row in Theme.objects.values_list("pk", "slug", "label")
+            ],
+        )
 
     def rubric_counts(self):
         return self._counts("rubrique", "rubric")
@@ -155,12 +221,29 @@ class ExperienceListing:
             .order_by("-n", "tag__name")[:MAX_TAG_OPTIONS]
         )
 
+    def _compute_counts(self):
+        return {
+            "rubrique": {} if self.fixed_rubric else self.rubric_counts(),
+            "region": self.region_counts(),
+            "departement": self.department_counts(),
+            "role": self.role_counts(),
+            "theme": self.theme_counts(),
+            "annee": self.year_counts(),
+            "tag": self.tag_rows(),
+        }
+
+    @cached_property
+    def counts(self):
+        """Every facet's counts, cached per filters (the sort changes nothing)."""
+        return cached_data("facets", self._values_key(sort=False), self._compute_counts)
+
     @cached_property
     def facets(self):
         values = self.values
+        counts_by_facet = self.counts
         facets = []
         if not self.fixed_rubric:
-            counts = self.rubric_counts()
+            counts = counts_by_facet["rubrique"]
             selected = set(values.get("rubrique", []))
             facets.append(
                 Facet(
@@ -176,8 +259,8 @@ class ExperienceListing:
                 )
             )
 
-        counts = self.region_counts()
-        regions = {d.region.slug: d.region.name for d in self._departments}
+        counts = counts_by_facet["region"]
+        regions = {d.region_slug: d.region_name for d in self._departments}
         facets.append(
             Facet(
                 "region",
@@ -192,7 +275,7 @@ class ExperienceListing:
             )
         )
 
-        counts = self.department_counts()
+        counts = counts_by_facet["departement"]
         facets.append(
             Facet(
                 "departement",
@@ -210,7 +293,7 @@ class ExperienceListing:
             )
         )
 
-        counts = self.role_counts()
+        counts = counts_by_facet["role"]
         facets.append(
             Facet(
                 "role",
@@ -227,7 +310,7 @@ class ExperienceListing:
             )
         )
 
-        counts = self.theme_counts()
+        counts = counts_by_facet["theme"]
         facets.append(
             Facet(
                 "theme",
@@ -239,12 +322,12 @@ class ExperienceListing:
                         counts.get(theme.pk, 0),
                         values.get("theme") == theme.slug,
                     )
-                    for theme in Theme.objects.all()
+                    for theme in self._themes
                 ],
             )
         )
 
-        counts = self.year_counts()
+        counts = counts_by_facet["annee"]
         year = values.get("annee")
         years = sorted(set(counts) | ({year} if year else set()), reverse=True)
         facets.append(
@@ -255,7 +338,7 @@ class ExperienceListing:
             )
         )
 
-        rows = self.tag_rows()
+        rows = counts_by_facet["tag"]
         tag = values.get("tag")
         options = [
             Option(

@@ -1,7 +1,8 @@
 """« Y aller par d'autres chemins » : experiences close to a given one.
 
 One query ranks every candidate in the database: two points for the same rubric,
-one per shared theme, one per shared tag; no query per candidate.
+one per shared theme, one per shared tag; no query per candidate. Only the keys
+are ranked, then the few pages shown are read in the same query.
 """
 
 from django.db.models import (
@@ -18,6 +19,7 @@ from django.db.models.functions import Coalesce
 
 from experiences.filters import ThemeLink
 from experiences.models import ExperiencePage, ExperiencePageTag
+from home.cache import cached_data
 
 RUBRIC_WEIGHT = 2
 
@@ -42,6 +44,12 @@ def _shared(link_model, page_field, value_field, values):
 
 
 def related_experiences(page, limit=3):
+    """The ``limit`` closest experiences, kept under the page cache's generation:
+    a page rendered again, or through another address, runs no query for them."""
+    return cached_data("related", (page.pk, limit), lambda: _closest(page, limit))
+
+
+def _closest(page, limit):
     theme_ids = list(
         ThemeLink.objects.filter(experiencepage_id=page.pk).values_list(
             "theme_id", flat=True
@@ -65,21 +73,34 @@ def related_experiences(page, limit=3):
                 "content_object_id"
             )
         )
-    same_rubric = Case(
-        When(rubric=page.rubric, then=Value(RUBRIC_WEIGHT)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    return list(
+
+    def score():
+        same_rubric = Case(
+            When(rubric=page.rubric, then=Value(RUBRIC_WEIGHT)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        return (
+            same_rubric
+            + _shared(ThemeLink, "experiencepage_id", "theme_id", theme_ids)
+            + _shared(ExperiencePageTag, "content_object_id", "tag_id", tag_ids)
+        )
+
+    ordering = ("-score", "-first_published_at", "pk")
+    # The ranking of thousands of candidates reads their keys only; the pages
+    # shown are read (and scored again) in the same query.
+    best = (
         ExperiencePage.objects.live()
         .public()
         .filter(candidates)
         .exclude(pk=page.pk)
-        .annotate(
-            score=same_rubric
-            + _shared(ThemeLink, "experiencepage_id", "theme_id", theme_ids)
-            + _shared(ExperiencePageTag, "content_object_id", "tag_id", tag_ids)
-        )
+        .annotate(score=score())
+        .order_by(*ordering)
+        .values("pk")[:limit]
+    )
+    return list(
+        ExperiencePage.objects.filter(pk__in=best)
+        .annotate(score=score())
         .select_related("department")
-        .order_by("-score", "-first_published_at", "pk")[:limit]
+        .order_by(*ordering)
     )

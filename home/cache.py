@@ -17,6 +17,7 @@ from the cache keeps working under a fresh Content-Security-Policy header.
 """
 
 import hashlib
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -40,7 +41,15 @@ EXCLUDED_PREFIXES = (
 HEADERS_KEPT = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
 
 
+# The generation read once at the start of an anonymous request, so that the
+# page key and every `cached_data` entry of that request cost one cache read.
+_request_generation = ContextVar("recueil_generation", default=None)
+
+
 def generation():
+    value = _request_generation.get()
+    if value is not None:
+        return value
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
@@ -54,6 +63,24 @@ def invalidate(**kwargs):
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def cached_data(name, parts, compute):
+    """Data derived from the published pages (facet counts, related pages, the
+    home page's counts) kept under the current generation, like the pages: a
+    page missing from the page cache (another sort, page 2, a new query string)
+    reuses them, and a publication makes them stale at once. Off, like the page
+    cache, when ``PUBLIC_CACHE_SECONDS`` is 0."""
+    timeout = settings.PUBLIC_CACHE_SECONDS
+    if not timeout:
+        return compute()
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    key = f"recueil:data:{name}:{generation()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
 
 
 def _key(request):
@@ -95,6 +122,13 @@ class AnonymousPageCacheMiddleware:
         timeout = settings.PUBLIC_CACHE_SECONDS
         if not timeout or not _cacheable_request(request):
             return self.get_response(request)
+        token = _request_generation.set(generation())
+        try:
+            return self._serve(request, timeout)
+        finally:
+            _request_generation.reset(token)
+
+    def _serve(self, request, timeout):
         key = _key(request)
         cached = cache.get(key)
         if cached is not None:

@@ -6,6 +6,7 @@ from django.db.models import Count
 from experiences.constants import RUBRIC_ORDER
 from experiences.listing import public_experiences
 from experiences.models import CallForContributionsPage, RubricPage
+from home.cache import cached_data
 from resources.models import ArticlePage, EventRecapPage
 
 LATEST_EXPERIENCES = 6
@@ -14,6 +15,12 @@ LATEST_ARTICLES = 3
 
 
 def home_context(home):
+    """Kept under the page cache's generation: publishing anything refreshes it.
+    The call's state (open, closed) is still decided at each rendering."""
+    return cached_data("home", home.pk, lambda: _home_context(home))
+
+
+def _home_context(home):
     counts = dict(
         public_experiences()
         .order_by()

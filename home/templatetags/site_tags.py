@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
+from home.cache import cached_data
 from home.models import SiteIdentity, StandardPage
 
 register = template.Library()
@@ -32,12 +33,16 @@ def main_navigation(context):
     root = _site_root(request)
     items = []
     if root is not None:
-        items = list(
-            Page.objects.child_of(root)
-            .live()
-            .in_menu()
-            .filter(content_type__model__in=NAVIGATION_TYPES)
-            .only("title", "url_path", "path", "depth")
+        items = cached_data(
+            "navigation",
+            root.pk,
+            lambda: list(
+                Page.objects.child_of(root)
+                .live()
+                .in_menu()
+                .filter(content_type__model__in=NAVIGATION_TYPES)
+                .only("title", "url_path", "path", "depth")
+            ),
         )
     if request is not None:
         request._recueil_navigation = items
@@ -46,17 +51,29 @@ def main_navigation(context):
 
 @register.simple_tag
 def footer_links():
-    return list(
-        StandardPage.objects.live()
-        .exclude(footer_role="")
-        .only("title", "url_path", "footer_role")
-        .order_by("footer_role")
+    return cached_data(
+        "footer",
+        None,
+        lambda: list(
+            StandardPage.objects.live()
+            .exclude(footer_role="")
+            .only("title", "url_path", "footer_role")
+            .order_by("footer_role")
+        ),
     )
 
 
-@register.simple_tag
-def site_identity():
-    return SiteIdentity.load()
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    """Read once per request (the header, the footer and the <head> show it),
+    and kept with the pages: saving it makes them stale."""
+    request = context.get("request")
+    identity = getattr(request, "_recueil_identity", None)
+    if identity is None:
+        identity = cached_data("identity", None, SiteIdentity.load)
+        if request is not None:
+            request._recueil_identity = identity
+    return identity
 
 
 @register.simple_tag(takes_context=True)
