@@ -17,7 +17,6 @@ from experiences.constants import ContributorRole, Rubric
 from experiences.models import ExperiencePage, ExperiencePageTag
 
 MAX_QUERY_LENGTH = 200
-MAX_SEARCH_KEYS = 30_000
 SLUG_RE = r"^[-\w]{1,100}$"
 ThemeLink = ExperiencePage.themes.through
 
@@ -154,19 +153,13 @@ class ExperienceFilterSet(django_filters.FilterSet):
         )
 
     def filter_search(self, queryset, name, value):
-        """The full-text search runs once per request: the result and every
-        facet count filter on the matching keys instead of repeating it (or on
-        the search itself past SQLite's limit of bound parameters)."""
-        if getattr(self, "_search", (None,))[0] != value:
-            matches = (
-                ExperiencePage.objects.live()
-                .search(value, operator="and", order_by_relevance=False)
-                .get_queryset()
-                .values_list("pk", flat=True)
-            )
-            keys = list(matches[: MAX_SEARCH_KEYS + 1])
-            self._search = (value, matches if len(keys) > MAX_SEARCH_KEYS else keys)
-        return queryset.filter(Q(pk__in=self._search[1]))
+        matches = (
+            ExperiencePage.objects.live()
+            .search(value, operator="and", order_by_relevance=False)
+            .get_queryset()
+            .values("pk")
+        )
+        return queryset.filter(Q(pk__in=matches))
 
     def filter_noop(self, queryset, name, value):
         return queryset

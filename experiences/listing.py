@@ -16,7 +16,9 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
-from django.utils.functional import cached_property
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.safestring import mark_safe
 
 from experiences.constants import RUBRIC_ORDER, ContributorRole, Rubric
 from experiences.filters import ExperienceFilterSet, ThemeLink
@@ -378,6 +380,8 @@ class ExperienceListing:
 
     @cached_property
     def active_filters(self):
+        if not self.values.keys() - {"tri"}:
+            return []
         labels = {
             facet.name: {option.value: option.label for option in facet.options}
             for facet in self.facets
@@ -399,6 +403,20 @@ class ExperienceListing:
                 ActiveFilter(f"« {self.values['q']} »", self.url_without("q"))
             )
         return active
+
+    @cached_property
+    def filters_html(self):
+        """The filter form with its two hundred options: most of a listing's
+        rendering time, and the same for every page of the same filters."""
+        return mark_safe(  # noqa: S308 - rendered by the template engine
+            cached_data(
+                "filters-form",
+                self._values_key(sort=True),
+                lambda: render_to_string(
+                    "experiences/includes/listing_filters.html", self.context()
+                ),
+            )
+        )
 
     @property
     def first_page_url(self):
@@ -433,7 +451,8 @@ class ExperienceListing:
         return {
             "listing": self,
             "results_page": self.page,
-            "facets": self.facets,
+            # Built only when the filter form is rendered (not when it is cached).
+            "facets": SimpleLazyObject(lambda: self.facets),
             "active_filters": self.active_filters,
             "filter_values": self.values,
         }

@@ -78,13 +78,18 @@ def site_identity(context):
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_ancestors(context, page):
-    """The page's ancestors below the site root (one query)."""
+    """The page's ancestors below the site root (one query, kept with the pages:
+    a move makes them stale)."""
     if page is None or page.depth <= 2:
         return []
-    return list(
-        page.get_ancestors()
-        .filter(depth__gt=2)
-        .only("title", "url_path", "path", "depth")
+    return cached_data(
+        "breadcrumb",
+        page.pk,
+        lambda: list(
+            page.get_ancestors()
+            .filter(depth__gt=2)
+            .only("title", "url_path", "path", "depth")
+        ),
     )
 
 
