@@ -32,8 +32,12 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def chromium():
+    """A fresh browser per test. Playwright's sync API switches greenlets, which
+    gives Django another connection object while it runs; ending it within the
+    test lets the database teardown (and the next test's serialized rollback)
+    run on the test runner's own connection."""
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
         message = (
             f"Chromium introuvable ({CHROMIUM}) : tests navigateur non exécutés. "
