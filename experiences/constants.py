@@ -72,6 +72,40 @@ RUBRIC_EXPECTED = {
 }
 
 
+# The vocabulary shared by the form, the submission, its exports and the page.
+NARRATIVE_FIELDS = (
+    "objectives",
+    "approach",
+    "actors",
+    "results",
+    "difficulties",
+    "advice",
+)
+EXPERIENCE_FIELDS = (
+    "title",
+    "rubric",
+    "summary",
+    "communes",
+    "quartiers",
+    "start_date",
+    "end_date",
+    "ongoing",
+    "feature",
+    *NARRATIVE_FIELDS,
+    "tags",
+    "links",
+)
+CONTRIBUTOR_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "role",
+    "organisation",
+    "council",
+)
+
+
 class ContributorRole(models.TextChoices):
     PROFESSIONAL = "professionnel", _("Professionnel·le")
     ELECTED = "elu", _("Élu·e")

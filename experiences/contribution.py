@@ -24,7 +24,13 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from experiences import antiabuse, uploads
-from experiences.constants import GROUP_MODERATORS, RUBRIC_EXPECTED, Rubric
+from experiences.constants import (
+    CONTRIBUTOR_FIELDS,
+    EXPERIENCE_FIELDS,
+    GROUP_MODERATORS,
+    RUBRIC_EXPECTED,
+    Rubric,
+)
 from experiences.emails import queue_email
 from experiences.forms import ContributionForm
 from experiences.models import (
@@ -49,32 +55,7 @@ NONCE_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 EDITABLE_STATES = (S.DRAFT, S.CHANGES_REQUESTED)
 WITHDRAWABLE_STATES = (S.DRAFT, S.RECEIVED, S.IN_REVIEW, S.CHANGES_REQUESTED)
 
-TEXT_FIELDS = [
-    "title",
-    "rubric",
-    "summary",
-    "communes",
-    "quartiers",
-    "start_date",
-    "end_date",
-    "ongoing",
-    "feature",
-    "objectives",
-    "approach",
-    "actors",
-    "results",
-    "difficulties",
-    "advice",
-    "tags",
-    "links",
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "role",
-    "organisation",
-    "council",
-]
+TEXT_FIELDS = [*EXPERIENCE_FIELDS, *CONTRIBUTOR_FIELDS]
 
 STATUS_EXPLANATIONS = {
     S.DRAFT: (

@@ -47,7 +47,9 @@ def build_message(template, to, context):
 
 def retry_delay(attempt):
     """1 min, 2 min, 4 min… capped at 6 hours."""
-    return datetime.timedelta(seconds=min(RETRY_BASE_SECONDS * 2 ** (attempt - 1), 21600))
+    return datetime.timedelta(
+        seconds=min(RETRY_BASE_SECONDS * 2 ** (attempt - 1), 21600)
+    )
 
 
 @task()
@@ -58,10 +60,16 @@ def send_email(template, to, context, attempt=1):
     except Exception as error:
         backend = task_backends["default"]
         if attempt >= MAX_ATTEMPTS or not backend.supports_defer:
-            logger.exception("Email %s to %s failed (attempt %s).", template, to, attempt)
+            logger.exception(
+                "Email %s to %s failed (attempt %s).", template, to, attempt
+            )
             raise
         logger.warning(
-            "Email %s to %s failed (attempt %s): %s; retrying.", template, to, attempt, error
+            "Email %s to %s failed (attempt %s): %s; retrying.",
+            template,
+            to,
+            attempt,
+            error,
         )
         send_email.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
             template, list(to), context, attempt + 1

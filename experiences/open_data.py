@@ -8,6 +8,7 @@ import csv
 
 from django.http import StreamingHttpResponse
 
+from experiences.constants import NARRATIVE_FIELDS
 from experiences.listing import ExperienceListing
 
 LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
@@ -86,7 +87,7 @@ def experiences_csv(request):
     experiences = (
         listing.results.select_related("department__region")
         .prefetch_related("themes", "tags")
-        .defer("objectives", "approach", "actors", "results", "difficulties", "advice")
+        .defer(*NARRATIVE_FIELDS)
     )
     writer = csv.writer(Echo(), delimiter=";")
     response = StreamingHttpResponse(

@@ -22,7 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Workflow
 from wagtail.signals import page_published
 
-from experiences.constants import WORKFLOW_NAME
+from experiences.constants import NARRATIVE_FIELDS, WORKFLOW_NAME
 from experiences.emails import queue_email
 from experiences.models import (
     ExperienceDocument,
@@ -36,14 +36,7 @@ from experiences.states import Status, TransitionError, apply
 
 logger = logging.getLogger(__name__)
 
-RICH_TEXT_FIELDS = [
-    "objectives",
-    "approach",
-    "actors",
-    "results",
-    "difficulties",
-    "advice",
-]
+RICH_TEXT_FIELDS = NARRATIVE_FIELDS
 
 
 @dataclass

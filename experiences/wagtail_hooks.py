@@ -17,6 +17,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView, InspectView
 
 from experiences import admin_views, exports
+from experiences.constants import NARRATIVE_FIELDS
 from experiences.models import Region, Submission
 from experiences.states import LOG_ACTIONS, Status
 
@@ -239,12 +240,7 @@ class SubmissionAdmin(ModelAdmin):
             .get_queryset(request)
             .exclude(status=Status.DRAFT)
             .defer(
-                "objectives",
-                "approach",
-                "actors",
-                "results",
-                "difficulties",
-                "advice",
+                *NARRATIVE_FIELDS,
                 "consent_data_text",
                 "consent_licence_text",
                 "consent_public_contact_text",

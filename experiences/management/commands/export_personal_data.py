@@ -10,35 +10,14 @@ from django.utils import timezone
 
 from wagtail.log_actions import registry as log_registry
 
+from experiences.constants import CONTRIBUTOR_FIELDS, EXPERIENCE_FIELDS
 from experiences.models import ExperiencePage, Submission
 
 SUBMISSION_FIELDS = [
     "reference",
     "status",
-    "title",
-    "rubric",
-    "summary",
-    "communes",
-    "quartiers",
-    "start_date",
-    "end_date",
-    "ongoing",
-    "feature",
-    "objectives",
-    "approach",
-    "actors",
-    "results",
-    "difficulties",
-    "advice",
-    "tags",
-    "links",
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "role",
-    "organisation",
-    "council",
+    *EXPERIENCE_FIELDS,
+    *CONTRIBUTOR_FIELDS,
     "consent_data_at",
     "consent_data_text",
     "consent_licence_at",
