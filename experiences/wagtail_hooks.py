@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
@@ -18,7 +20,7 @@ from wagtail_modeladmin.views import IndexView, InspectView
 
 from experiences import admin_views, exports
 from experiences.constants import NARRATIVE_FIELDS
-from experiences.models import Region, Submission
+from experiences.models import Region, Submission, Theme
 from experiences.states import LOG_ACTIONS, Status
 
 MODERATE = "experiences.moderate_submission"
@@ -378,3 +380,19 @@ class ModerationPanel(Component):
 def add_moderation_panel(request, panels):
     if request.user.has_perm(MODERATE) and can_view_queue(request.user):
         panels.append(ModerationPanel(request.user))
+
+
+class ThemeViewSet(SnippetViewSet):
+    """The themes of the contrat de ville, managed by the editorial leads."""
+
+    model = Theme
+    icon = "tag"
+    menu_label = _("Thématiques")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["label", "slug", "sort_order"]
+    search_fields = ["label"]
+    ordering = ["sort_order", "label"]
+
+
+register_snippet(ThemeViewSet)

@@ -175,3 +175,21 @@ def test_wagtail_default_workflow_goes_to_editorial_leads(site_tree):
     assert workflow.name == "Validation des contenus"
     task = workflow.tasks.get().specific
     assert [g.name for g in task.groups.all()] == [GROUP_EDITORIAL_LEADS]
+
+
+def test_themes_are_managed_by_editorial_leads_only(client, lead, editor):
+    client.force_login(lead)
+    response = client.get("/admin/snippets/experiences/theme/")
+    assert response.status_code == 200
+    assert "Cohésion sociale" in response.content.decode()
+    response = client.post(
+        "/admin/snippets/experiences/theme/add/",
+        {"label": "Numérique", "slug": "numerique", "sort_order": 20},
+    )
+    assert response.status_code == 302
+    assert Theme.objects.filter(slug="numerique").exists()
+    client.force_login(editor)
+    assert client.get("/admin/snippets/experiences/theme/add/").status_code in (
+        302,
+        403,
+    )
