@@ -155,6 +155,7 @@ LOG_ACTIONS = {
     "recueil.submission.note": _("Note interne ajoutée"),
     "recueil.submission.message": _("Message envoyé à la personne"),
     "recueil.submission.purge": _("Données personnelles purgées"),
+    "recueil.submission.attachments": _("Légendes des pièces jointes modifiées"),
     **{t.log_action: t.label for t in TRANSITIONS.values()},
 }
 

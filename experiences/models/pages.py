@@ -456,3 +456,9 @@ class CallForContributionsPage(RoutablePageMixin, Page):
         from experiences import contribution
 
         return contribution.withdraw_view(request, self, token)
+
+    @path("suivi/<str:token>/legendes/", name="captions")
+    def contribution_captions(self, request, token):
+        from experiences import captions
+
+        return captions.captions_view(request, self, token)
