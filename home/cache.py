@@ -65,6 +65,19 @@ def invalidate(**kwargs):
         cache.set(GENERATION_KEY, 2, timeout=None)
 
 
+def data_key(name, parts):
+    """The cache key of data derived from the published pages, under the
+    current generation."""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"recueil:data:{name}:{generation()}:{digest}"
+
+
+def anonymous_request():
+    """True while the page-cache middleware serves an anonymous, cacheable
+    request (the generation has been read for it)."""
+    return _request_generation.get() is not None
+
+
 def cached_data(name, parts, compute):
     """Data derived from the published pages (facet counts, related pages, the
     home page's counts) kept under the current generation, like the pages: a
@@ -74,8 +87,7 @@ def cached_data(name, parts, compute):
     timeout = settings.PUBLIC_CACHE_SECONDS
     if not timeout:
         return compute()
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"recueil:data:{name}:{generation()}:{digest}"
+    key = data_key(name, parts)
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -164,7 +176,10 @@ post_page_move.connect(invalidate, dispatch_uid="recueil_cache_moved")
 
 @receiver(post_delete, dispatch_uid="recueil_cache_deleted")
 def _deleted(sender, **kwargs):
-    if isinstance(kwargs.get("instance"), Page):
+    if isinstance(kwargs.get("instance"), Page) or sender._meta.label in (
+        "wagtailcore.Site",
+        "wagtailcore.PageViewRestriction",
+    ):
         invalidate()
 
 
@@ -175,7 +190,12 @@ def _saved(sender, instance, **kwargs):
     if isinstance(instance, Page):
         if instance.live:
             invalidate()
-    elif sender._meta.label == "experiences.Theme" or (
+    elif sender._meta.label in (
+        "experiences.Theme",
+        # Kept with the cached routes (home.serving).
+        "wagtailcore.Site",
+        "wagtailcore.PageViewRestriction",
+    ) or (
         # The settings row is created with its defaults on first use: no change.
         sender._meta.label == "home.SiteIdentity" and not kwargs.get("created")
     ):

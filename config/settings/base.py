@@ -177,7 +177,7 @@ CACHES = {
 }
 if env_str("REDIS_URL"):
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "home.redis_cache.SharedClientRedisCache",
         "LOCATION": env_str("REDIS_URL"),
         "KEY_PREFIX": "recueil",
     }

@@ -35,7 +35,7 @@ if BENCH_CACHE == "locmem":
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.redis_cache.SharedClientRedisCache",
             "LOCATION": env_str("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15"),
             "KEY_PREFIX": "recueil-bench",
         }

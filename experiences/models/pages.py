@@ -20,6 +20,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from experiences.constants import RUBRIC_ORDER, ContributorRole, Rubric
+from experiences.models.reference import Department
 from experiences.serializers import (
     DepartmentSerializer,
     DocumentSerializer,
@@ -307,6 +308,21 @@ class ExperiencePage(Page):
     @cached_property
     def region(self):
         return self.department.region if self.department_id else None
+
+    def prepare_cached_route(self):
+        """Read what the page shows before its route is cached
+        (home.serving): one query per relation, then none at each render."""
+        # As Django's prefetch_related stores them, but each in the order its
+        # manager gives (prefetch_related would lose the tags' order).
+        cache = self.__dict__.setdefault("_prefetched_objects_cache", {})
+        for name in ("themes", "tags", "photos", "documents", "links"):
+            rows = getattr(self, name).all()
+            rows._fetch_all()
+            cache[name] = rows
+        if self.department_id:
+            self.department = Department.objects.select_related("region").get(
+                pk=self.department_id
+            )
 
     def get_context(self, request, *args, **kwargs):
         from experiences.related import related_experiences
