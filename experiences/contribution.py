@@ -606,8 +606,10 @@ def tracking_view(request, call, token):
 
 
 def _private_link(response):
-    # The token is in the address: never send it to another site.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the address: never send it to another site. Not
+    # "no-referrer": with it, browsers post this page's forms with "Origin: null",
+    # which Django's CSRF check refuses.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

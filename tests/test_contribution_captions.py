@@ -301,7 +301,7 @@ def test_a_too_long_caption_is_refused_in_french_and_kept(client, received):
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
     assert "noindex" in response["X-Robots-Tag"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_errors_on_a_draft_keep_the_contribution_form(client, call):

@@ -42,7 +42,7 @@ def test_tracking_page_shows_status_and_is_private(client, submitted):
     assert "noindex" in response["X-Robots-Tag"]
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_the_token_is_long_and_only_its_hash_is_stored(submitted):

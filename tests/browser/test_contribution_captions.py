@@ -14,15 +14,6 @@ from tests.moderation_factories import add_attachment, make_submission
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "The tracking page sends Referrer-Policy: no-referrer, so Chromium posts "
-        "its forms with 'Origin: null' and Django's CSRF check answers 403 (the "
-        "withdrawal form too). 'same-origin' keeps the token from other sites and "
-        "lets the posts through: remove this mark once it is changed."
-    ),
-)
 def test_captions_with_the_keyboard(
     site_tree, live_server, browser_page, mobile_page, screenshot_dir
 ):
