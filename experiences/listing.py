@@ -78,7 +78,20 @@ class ActiveFilter:
 
 
 def public_experiences():
-    return ExperiencePage.objects.live().public()
+    """Live experiences outside any view restriction, as Wagtail's
+    ``.live().public()``, with the restricted paths kept under the generation
+    (a new restriction bumps it)."""
+    from wagtail.models import PageViewRestriction
+
+    restricted = cached_data(
+        "restricted-paths",
+        None,
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+    queryset = ExperiencePage.objects.live()
+    for path in restricted:
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
 
 
 class ExperienceListing:
@@ -123,22 +136,46 @@ class ExperienceListing:
     def paginator(self):
         return Paginator(self.result_keys, PAGE_SIZE)
 
-    def _read(self, page):
-        keys = list(page.object_list)
-        found = ExperiencePage.objects.select_related("department").in_bulk(keys)
-        page.object_list = [found[key] for key in keys if key in found]
-        return page
+    @cached_property
+    def key_page(self):
+        """The requested page of result keys; None when it is out of range."""
+        number = self.request.GET.get("page") or 1
+        try:
+            return self.paginator.page(number)
+        except PageNotAnInteger:
+            return self.paginator.page(1)
+        except EmptyPage:
+            return None if self.paginator.count else self.paginator.page(1)
 
     @cached_property
     def page(self):
-        """The requested page of results; None when it is out of range."""
-        number = self.request.GET.get("page") or 1
-        try:
-            return self._read(self.paginator.page(number))
-        except PageNotAnInteger:
-            return self._read(self.paginator.page(1))
-        except EmptyPage:
-            return None if self.paginator.count else self._read(self.paginator.page(1))
+        """The requested page of results, read by key; None when out of range."""
+        if self.key_page is None:
+            return None
+        keys = list(self.key_page.object_list)
+        found = ExperiencePage.objects.select_related("department").in_bulk(keys)
+        return self.paginator._get_page(
+            [found[key] for key in keys if key in found],
+            self.key_page.number,
+            self.paginator,
+        )
+
+    @cached_property
+    def cards_html(self):
+        """The result cards of this page, kept per list of keys under the
+        generation: another sort or filter giving the same page reuses them."""
+        if self.key_page is None:
+            return ""
+        return mark_safe(  # noqa: S308 - rendered by the template engine
+            cached_data(
+                "cards",
+                tuple(self.key_page.object_list),
+                lambda: render_to_string(
+                    "experiences/includes/result_cards.html",
+                    {"results_page": self.page, "request": self.request},
+                ),
+            )
+        )
 
     @property
     def count(self):
@@ -431,7 +468,7 @@ class ExperienceListing:
     def pagination(self):
         from home.front import pagination_links
 
-        return pagination_links(self.page, self.page_url)
+        return pagination_links(self.key_page, self.page_url)
 
     @property
     def csv_url(self):
@@ -450,7 +487,8 @@ class ExperienceListing:
     def context(self):
         return {
             "listing": self,
-            "results_page": self.page,
+            # Read only if used: the listing shows the cached cards_html.
+            "results_page": SimpleLazyObject(lambda: self.page),
             # Built only when the filter form is rendered (not when it is cached).
             "facets": SimpleLazyObject(lambda: self.facets),
             "active_filters": self.active_filters,

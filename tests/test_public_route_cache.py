@@ -102,3 +102,18 @@ def test_logged_in_users_keep_wagtail_routing(client, site_tree, page_cache, edi
     _, second = get(client, page.url + "?v=2")
     # Not served from the route cache: Wagtail routes again each time.
     assert second >= 3
+
+
+def test_a_restricted_rubric_leaves_the_listing_at_once(client, site_tree, page_cache):
+    from wagtail.models import PageViewRestriction
+
+    page = make_experience(title="Réservée bientôt")
+    assert "Réservée bientôt" in client.get("/experiences/").content.decode()
+    PageViewRestriction.objects.create(
+        page=page.get_parent(),
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="secret",
+    )
+    html = client.get("/experiences/?v=2").content.decode()
+    assert "Réservée bientôt" not in html
+    assert "Aucune expérience" in html
