@@ -2,7 +2,9 @@
 workflow. Idempotent: `manage.py setup_site` runs it on every deploy."""
 
 import datetime
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -80,7 +82,14 @@ def build_page_tree():
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site(hostname="localhost", port=80, is_default_site=True)
+        site = Site(is_default_site=True)
+    # Absolute addresses (feeds, sitemap, emails, the booklet's sheets) use the
+    # site's host: take it from SITE_URL.
+    public = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    public_port = public.port or (443 if public.scheme == "https" else 80)
+    if (site.hostname, site.port) != (public.hostname, public_port):
+        site.hostname, site.port = public.hostname, public_port
+        site.save()
     if site.root_page_id != home.pk:
         previous = site.root_page_id
         site.root_page = home

@@ -52,6 +52,9 @@ def test_setup_site_is_idempotent(site_tree):
 def test_page_tree_has_every_section(site_tree):
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific == site_tree
+    # SITE_URL (WAGTAILADMIN_BASE_URL) gives the host of absolute addresses.
+    assert (site.hostname, site.port) == ("testserver", 80)
+    assert site_tree.full_url == "http://testserver/"
     assert isinstance(site_tree, HomePage)
     for model in (
         ExperienceIndexPage,
