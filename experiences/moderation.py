@@ -17,7 +17,13 @@ from wagtail.log_actions import log
 from experiences.emails import queue_email
 from experiences.models import Submission, SubmissionMessage, SubmissionNote
 from experiences.models.submissions import hash_token, new_token
-from experiences.states import CLOSED_STATES, Status, TransitionError, apply
+from experiences.states import (
+    CHANGED_MEANWHILE,
+    CLOSED_STATES,
+    Status,
+    TransitionError,
+    apply,
+)
 from experiences.tracking import new_tracking_url
 
 MODERATE_PERMISSION = "experiences.moderate_submission"
@@ -260,12 +266,7 @@ def purge_personal_data(submission, user=None, *, now=None):
             personal_data_purged_at=now,
         )
         if not updated:
-            raise TransitionError(
-                _(
-                    "Cette contribution a changé d'état entre-temps : rechargez la "
-                    "page avant d'agir."
-                )
-            )
+            raise TransitionError(CHANGED_MEANWHILE)
         submission.refresh_from_db()
         log(
             instance=submission,

@@ -160,6 +160,11 @@ LOG_ACTIONS = {
 }
 
 
+CHANGED_MEANWHILE = _(
+    "Cette contribution a changé d'état entre-temps : rechargez la page avant d'agir."
+)
+
+
 class TransitionError(Exception):
     """A transition refused: wrong state, missing message or not allowed."""
 
@@ -214,12 +219,7 @@ def apply(submission, name, *, user=None, message="", expected_status=None, **ch
     with transaction.atomic():
         updated = model.objects.filter(pk=submission.pk, status=seen).update(**values)
         if not updated:
-            raise TransitionError(
-                _(
-                    "Cette contribution a changé d'état entre-temps : rechargez la "
-                    "page avant d'agir."
-                )
-            )
+            raise TransitionError(CHANGED_MEANWHILE)
         submission.refresh_from_db()
         log(
             instance=submission,
