@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from experiences.constants import NARRATIVE_FIELDS
 from experiences.emails import queue_email
 from experiences.models import Submission, SubmissionMessage, SubmissionNote
 from experiences.models.submissions import hash_token, new_token
@@ -92,27 +93,35 @@ def assign(submission, user, assignee, *, expected_status=None):
     )
 
 
+def _answer(submission, user, name, message, template, *, expected_status, link):
+    """A transition whose required message goes to the contributor: kept in the
+    thread and emailed (with a fresh tracking link when they have to act)."""
+    message = message.strip()
+    submission = apply(
+        submission, name, user=user, message=message, expected_status=expected_status
+    )
+    _add_message(submission, user, message)
+    extra = {"tracking_url": new_tracking_url(submission)} if link else {}
+    queue_email(
+        template,
+        [submission.email],
+        _contributor_context(submission, message=message, **extra),
+    )
+    return submission
+
+
 @transaction.atomic
 def request_changes(submission, user, message, *, expected_status=None):
     """Ask the contributor for more; they get an email with a fresh tracking link."""
-    submission = apply(
+    return _answer(
         submission,
+        user,
         "request_changes",
-        user=user,
-        message=message,
-        expected_status=expected_status,
-    )
-    _add_message(submission, user, message.strip())
-    queue_email(
+        message,
         "changes_requested",
-        [submission.email],
-        _contributor_context(
-            submission,
-            message=message.strip(),
-            tracking_url=new_tracking_url(submission),
-        ),
+        expected_status=expected_status,
+        link=True,
     )
-    return submission
 
 
 def accept(submission, user, *, rubric=None, attachments=None, expected_status=None):
@@ -130,20 +139,15 @@ def accept(submission, user, *, rubric=None, attachments=None, expected_status=N
 
 @transaction.atomic
 def decline(submission, user, message, *, expected_status=None):
-    submission = apply(
+    return _answer(
         submission,
+        user,
         "decline",
-        user=user,
-        message=message,
-        expected_status=expected_status,
-    )
-    _add_message(submission, user, message.strip())
-    queue_email(
+        message,
         "declined",
-        [submission.email],
-        _contributor_context(submission, message=message.strip()),
+        expected_status=expected_status,
+        link=False,
     )
-    return submission
 
 
 def mark_spam(submission, user, *, expected_status=None):
@@ -221,12 +225,7 @@ ERASED_FIELDS = {
     "communes": "",
     "quartiers": "",
     "feature": "",
-    "objectives": "",
-    "approach": "",
-    "actors": "",
-    "results": "",
-    "difficulties": "",
-    "advice": "",
+    **dict.fromkeys(NARRATIVE_FIELDS, ""),
     "tags": "",
     "links": "",
     "consent_public_contact": False,
