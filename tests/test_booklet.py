@@ -209,6 +209,20 @@ def test_pdf_link_builds_once_then_serves_the_stored_file(client, experiences, r
     assert booklet.pdf_fingerprint == fingerprint(booklet, compose(booklet))
 
 
+def test_pdf_link_during_a_first_build_asks_to_come_back(client, experiences, renders):
+    from django.core.cache import cache
+
+    booklet = make_booklet([experiences["forum"]])
+    cache.add(f"booklet-pdf-build-{booklet.pk}", 1, 60)  # another request builds
+
+    response = client.get(booklet.url + "pdf/")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "15"
+    assert "en cours de préparation" in response.content.decode()
+    assert renders == []
+
+
 def test_pdf_link_of_a_draft_booklet_is_not_found(client, experiences, renders):
     booklet = make_booklet([experiences["forum"]], publish=False)
 
