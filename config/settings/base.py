@@ -55,6 +55,7 @@ THIRD_PARTY_APPS = [
     "axes",
 ]
 LOCAL_APPS = [
+    "core",
     "home",
     "experiences",
     "resources",

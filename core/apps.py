@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """The bottom layer: what every app shares; it imports no other project app."""
+
+    name = "core"
+    verbose_name = "Socle"
+    default_auto_field = "django.db.models.BigAutoField"
