@@ -1,8 +1,12 @@
+import datetime
 import io
+import itertools
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -12,6 +16,8 @@ import pytest
 from taggit.models import Tag
 
 from booklets.models import BookletPage
+from demo import accounts, content
+from demo.text import html
 from experiences.constants import (
     GROUP_EDITORIAL_LEADS,
     GROUP_EDITORS,
@@ -20,12 +26,14 @@ from experiences.constants import (
     Rubric,
 )
 from experiences.models import ExperiencePage, Submission, Theme
-from experiences.states import Status
-from home.demo.experiences import EXPERIENCES, LAVAL_SLUG, PLAINE_COMMUNE_SLUG
-from home.demo.text import html
+from experiences.states import TRANSITIONS, Status
 from resources.models import ArticlePage, EventRecapPage
 
 pytestmark = pytest.mark.django_db
+
+PLAINE_COMMUNE_SLUG = "conseils-citoyens-prendre-sa-place-dans-le-contrat-de-ville"
+LAVAL_SLUG = "convention-citoyenne-des-quartiers-de-laval"
+MINUTE = datetime.timedelta(minutes=1)
 
 COUNTED = [
     ExperiencePage,
@@ -47,7 +55,20 @@ def counts():
 
 
 @pytest.fixture
-def demo(site_tree, settings):
+def embedded_database(monkeypatch):
+    """`load_demo` sees the embedded SQLite of `make run`, whatever the suite uses."""
+    monkeypatch.setattr(accounts, "database_vendor", lambda: "sqlite")
+
+
+@pytest.fixture
+def server_database(monkeypatch):
+    """`load_demo` sees a PostgreSQL server, whatever the suite uses."""
+    monkeypatch.setattr(accounts, "database_vendor", lambda: "postgresql")
+
+
+@pytest.fixture
+def demo(site_tree, settings, embedded_database):
+    """The demo as `make run` loads it: DEBUG on, embedded SQLite."""
     settings.DEBUG = True
     call_command("load_demo", stdout=io.StringIO())
     return site_tree
@@ -161,7 +182,7 @@ sur deux lignes.
 
 
 def test_demo_texts_fit_their_fields():
-    for data in EXPERIENCES:
+    for data in content.experiences():
         assert len(data["summary"]) <= 300, data["slug"]
         assert len(data["feature"]) <= 200, data["slug"]
         assert "lorem" not in str(data).lower()
@@ -224,8 +245,112 @@ def test_content_only_without_debug(site_tree, settings):
     assert not get_user_model().objects.exists()
 
 
-def test_refused_before_setup_site(db, settings):
+def test_refused_before_setup_site(db, settings, embedded_database):
     settings.DEBUG = True
 
     with pytest.raises(CommandError, match="setup_site"):
         call_command("load_demo")
+
+
+def test_submissions_went_through_the_state_machine_then_back_in_time(
+    site_tree, settings, embedded_database, mailoutbox
+):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    # Demo contributors are not told of anything (see demo.loader._quiet).
+    assert mailoutbox == []
+
+    moderator = get_user_model().objects.get(username=accounts.MODERATOR)
+    now = timezone.now()
+    for data in content.submissions():
+        submission = Submission.objects.get(email=data["email"])
+        entries = list(
+            ModelLogEntry.objects.for_instance(submission).order_by("timestamp", "pk")
+        )
+        moment = entries[0].timestamp
+        ago = now - moment
+        assert abs(ago - datetime.timedelta(days=data["days_ago"])) < MINUTE * 5
+        assert submission.created_at < moment
+        assert submission.updated_at == entries[-1].timestamp
+        assert submission.status == data["status"]
+        if data["status"] == Status.DRAFT:
+            assert [entry.action for entry in entries] == ["recueil.submission.draft"]
+            continue
+        steps = ["submit", *(step["transition"] for step in data.get("history", []))]
+        assert [entry.action for entry in entries] == [
+            TRANSITIONS[name].log_action for name in steps
+        ]
+        # Each entry is the state machine's: from where the previous one led.
+        state = Status.DRAFT
+        for entry in entries:
+            assert entry.data["from"] == state
+            state = entry.data["to"]
+        assert state == submission.status
+        assert submission.submitted_at == moment
+        assert all(
+            later.timestamp - earlier.timestamp == datetime.timedelta(days=1)
+            for earlier, later in itertools.pairwise(entries)
+        )
+        assert all(entry.user == moderator for entry in entries[1:])
+        if submission.status in (Status.ACCEPTED, Status.DECLINED):
+            assert submission.decided_at == entries[-1].timestamp
+        for message in submission.messages.all():
+            assert message.author == moderator
+            assert message.created_at == entries[-1].timestamp
+            assert entries[-1].data["message"] == message.body
+
+
+# Accounts only where nobody else logs in ----------------------------------------
+
+
+def test_database_vendor_is_the_default_connections():
+    assert accounts.database_vendor() == connection.vendor
+
+
+def test_accounts_refused_on_a_database_server(site_tree, settings, server_database):
+    settings.DEBUG = True
+
+    with pytest.raises(CommandError, match="PostgreSQL, pas la base SQLite") as refused:
+        call_command("load_demo")
+
+    assert "--no-accounts" in str(refused.value)
+    assert "--force" in str(refused.value)
+    assert not get_user_model().objects.exists()
+    assert not ExperiencePage.objects.exists()
+
+
+@pytest.mark.parametrize("debug", [True, False])
+def test_force_creates_the_accounts_anyway(
+    site_tree, settings, server_database, capsys, debug
+):
+    settings.DEBUG = debug
+
+    call_command("load_demo", "--force")
+
+    usernames = get_user_model().objects.values_list("username", flat=True)
+    assert set(usernames) == set(accounts.ACCOUNTS)
+    assert Submission.objects.count() == len(content.submissions())
+    assert settings.DEMO_PASSWORD in capsys.readouterr().out
+
+
+def test_content_without_accounts_on_a_database_server(
+    site_tree, settings, server_database, capsys
+):
+    settings.DEBUG = True
+    moderated = [data for data in content.submissions() if data.get("history")]
+
+    call_command("load_demo", "--no-accounts")
+
+    assert ExperiencePage.objects.live().count() == len(content.experiences())
+    assert not get_user_model().objects.exists()
+    # Nobody moderated: only what a contributor does alone is there.
+    loaded = Submission.objects.values_list("status", flat=True)
+    assert set(loaded) == {Status.DRAFT, Status.RECEIVED}
+    assert len(loaded) == len(content.submissions()) - len(moderated)
+    out = capsys.readouterr().out
+    assert f"{len(moderated)} contributions en cours de modération non chargées" in out
+    assert settings.DEMO_PASSWORD not in out
+
+    call_command("load_demo", "--force", stdout=io.StringIO())
+
+    assert Submission.objects.count() == len(content.submissions())

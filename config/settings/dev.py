@@ -13,5 +13,6 @@ TASKS["default"]["BACKEND"] = (
     if TASKS_BACKEND == "immediate"
     else "django_tasks_db.DatabaseBackend"
 )
-# Shown in the terminal by `load_demo`; refused when DEBUG is off.
+# Shown in the terminal by `load_demo`, which creates the demo accounts only
+# with DEBUG on and the embedded SQLite database (or --force).
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "demo-recueil-2026")

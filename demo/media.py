@@ -1,7 +1,8 @@
 """Demo images and documents, drawn locally (Pillow, WeasyPrint): no download.
 
 Each image is a simple abstract illustration in the DSFR palette with a French
-caption band; each document a short PDF made from a small HTML string.
+caption band; each document a short PDF made from a small HTML string. Their
+texts (titles, captions, table rows) come from `demo/data/media.toml`.
 """
 
 import io
@@ -33,87 +34,6 @@ BACKGROUNDS = [
 WIDTH, HEIGHT = 1200, 800
 BAND = 110
 COVER_WIDTH, COVER_HEIGHT = 900, 1270
-
-# key: (title, alternative text, caption drawn on the image, motif)
-IMAGES = {
-    "plaine-commune-forum": (
-        "Forum des conseils citoyens de Plaine Commune",
-        "Illustration : des habitant·e·s et des partenaires réunis autour de "
-        "grandes tables.",
-        "Forum des conseils citoyens — Plaine Commune, octobre 2016",
-        "gathering",
-    ),
-    "plaine-commune-carte": (
-        "Carte stylisée de Plaine Commune",
-        "Carte stylisée : neuf villes et les points de leurs vingt conseils citoyens.",
-        "Plaine Commune : 9 villes, 20 conseils citoyens",
-        "map",
-    ),
-    "petit-dejeuner-roubaix": (
-        "Petit-déjeuner du conseil citoyen Alma-Épeule",
-        "Illustration : une table ronde entourée de personnes, un samedi matin.",
-        "Le petit-déjeuner du conseil citoyen — Roubaix",
-        "gathering",
-    ),
-    "gazette-le-havre": (
-        "Gazette du conseil citoyen de Caucriauville",
-        "Illustration : des pages de journal de quartier posées les unes sur les "
-        "autres.",
-        "La gazette du conseil citoyen — Le Havre",
-        "paper",
-    ),
-    "co-formation-rennes": (
-        "Co-formation élus, techniciens et conseillers citoyens à Rennes",
-        "Illustration : trois groupes de couleurs différentes mêlés autour d'une "
-        "table.",
-        "Se former ensemble — Rennes",
-        "gathering",
-    ),
-    "glossaire-vaulx": (
-        "Glossaire de la politique de la ville de Vaulx-en-Velin",
-        "Illustration : un petit livret ouvert, avec des lignes de texte.",
-        "Le glossaire en langage clair — Vaulx-en-Velin",
-        "paper",
-    ),
-    "diagnostic-toulouse": (
-        "Diagnostic en marchant aux Izards",
-        "Illustration : un chemin qui serpente entre des immeubles, jalonné de "
-        "points d'arrêt.",
-        "Diagnostic en marchant — Toulouse",
-        "street",
-    ),
-    "convention-laval": (
-        "Convention citoyenne des quartiers de Laval",
-        "Illustration : des personnes assises en hémicycle.",
-        "Convention citoyenne des quartiers — Laval",
-        "assembly",
-    ),
-    "parlement-mobile-bordeaux": (
-        "Le parlement mobile de Bordeaux",
-        "Illustration : des gradins installés sur une place, devant des immeubles.",
-        "La tournée de la démocratie permanente — Bordeaux",
-        "assembly",
-    ),
-    "bilan-saint-nazaire": (
-        "Réunion bilan annuelle à Saint-Nazaire",
-        "Illustration : des notes autocollantes de couleur affichées au mur.",
-        "Le bilan de l'année — Saint-Nazaire",
-        "cards",
-    ),
-    "cartes-mulhouse": (
-        "Jeu de cartes de l'évaluation à mi-parcours à Mulhouse",
-        "Illustration : des cartes vertes, orange et rouges disposées en éventail.",
-        "Évaluer avec des cartes — Mulhouse",
-        "cards",
-    ),
-    "couverture-livret": (
-        "Couverture du livret « Les conseils citoyens, levier pour la "
-        "co-construction des contrats de ville »",
-        "Couverture : formes géométriques bleues et rouges et titre du livret.",
-        "Les conseils citoyens, levier pour la co-construction des contrats de ville",
-        "cover",
-    ),
-}
 
 
 def _font(size, bold=False):
@@ -276,7 +196,7 @@ def _street(draw, rng, area):
         draw.ellipse((x - 9, y - 9, x + 9, y + 9), fill=(255, 255, 255))
 
 
-def _cover(draw, rng, area):
+def _cover(draw, rng, area, spec):
     left, top, right, bottom = area
     band = top + 420
     draw.rectangle((left, top, right, band), fill=BLUE_FRANCE)
@@ -290,23 +210,16 @@ def _cover(draw, rng, area):
             fill=rng.choice(PALETTE[2:]),
         )
     draw.text(
-        (left + 60, top + 60),
-        "Livret de fiches pratiques",
-        font=_font(30),
-        fill=(255, 255, 255),
+        (left + 60, top + 60), spec["kicker"], font=_font(30), fill=(255, 255, 255)
     )
     font = _font(50, bold=True)
     y = top + 130
-    for line in _wrap(
-        draw,
-        "Les conseils citoyens, levier pour la co-construction des contrats de ville",
-        font,
-        right - 140,
-    ):
+    for line in _wrap(draw, spec["caption"], font, right - 140):
         draw.text((left + 60, y), line, font=font, fill=(255, 255, 255))
         y += 64
 
 
+COVER = "cover"  # the booklet's portrait cover, with its kicker and title
 MOTIFS = {
     "gathering": _gathering,
     "assembly": _assembly,
@@ -329,22 +242,22 @@ def _wrap(draw, text, font, width):
     return [*lines, current]
 
 
-def render_image(key):
-    """The JPEG bytes of demo image ``key``; the same key always draws the same."""
-    _title, _alt, caption, motif = IMAGES[key]
+def render_image(key, spec):
+    """The JPEG bytes of demo image ``key`` (``spec``: its entry of media.toml);
+    the same key always draws the same."""
     rng = random.Random(key)  # noqa: S311 (drawing, not security)
-    if motif == "cover":
+    if spec["motif"] == COVER:
         # A portrait A4-like cover, its title drawn in the blue band.
         image = Image.new("RGB", (COVER_WIDTH, COVER_HEIGHT), (245, 245, 254))
-        _cover(ImageDraw.Draw(image), rng, (0, 0, COVER_WIDTH, COVER_HEIGHT))
+        _cover(ImageDraw.Draw(image), rng, (0, 0, COVER_WIDTH, COVER_HEIGHT), spec)
         return _jpeg(image)
     image = Image.new("RGB", (WIDTH, HEIGHT), rng.choice(BACKGROUNDS))
     draw = ImageDraw.Draw(image)
-    MOTIFS[motif](draw, rng, (0, 0, WIDTH, HEIGHT - BAND))
+    MOTIFS[spec["motif"]](draw, rng, (0, 0, WIDTH, HEIGHT - BAND))
     draw.rectangle((0, HEIGHT - BAND, WIDTH, HEIGHT), fill=(255, 255, 255))
     draw.rectangle((0, HEIGHT - BAND, 12, HEIGHT), fill=BLUE_FRANCE)
     font = _font(30, bold=True)
-    lines = _wrap(draw, caption, font, WIDTH - 80)[:2]
+    lines = _wrap(draw, spec["caption"], font, WIDTH - 80)[:2]
     y = HEIGHT - BAND + (BAND - 40 * len(lines)) / 2
     for line in lines:
         draw.text((40, y), line, font=font, fill=(22, 22, 22))
@@ -358,80 +271,6 @@ def _jpeg(image):
     return output.getvalue()
 
 
-# key: (title, file name, heading, HTML body)
-DOCUMENTS = {
-    "plaine-commune-synthese": (
-        "Tableau de synthèse des propositions — forum des conseils citoyens de "
-        "Plaine Commune",
-        "plaine-commune-synthese-propositions.pdf",
-        "Forum des conseils citoyens de Plaine Commune — octobre 2016",
-        [
-            ("Demande des conseils citoyens", "Engagement ou piste retenue"),
-            (
-                "Être informés avant les instances",
-                "Envoi des dossiers et des dates à tous les conseils",
-            ),
-            (
-                "Être formés",
-                "Séances de formation dans chaque conseil (cabinet Extracité)",
-            ),
-            (
-                "Être reconnus comme légitimes",
-                "Invitation aux comités de pilotage et comités techniques",
-            ),
-            (
-                "Avoir un pouvoir de décision",
-                "Droit à l'expérimentation et à l'erreur, bilan en juin 2017",
-            ),
-            (
-                "Participer à la programmation",
-                "Référent·e·s par thématique dans chaque conseil",
-            ),
-            (
-                "Des réunions hors des heures de travail",
-                "Instances politiques organisées en soirée",
-            ),
-        ],
-    ),
-    "charte-lormont": (
-        "Charte locale de la participation de Lormont (extrait)",
-        "charte-locale-participation-lormont.pdf",
-        "Charte locale de la participation — extrait",
-        [
-            ("Engagement", "Ce qu'il signifie"),
-            (
-                "Répondre à chaque avis",
-                "Une réponse écrite de la Ville dans un délai de deux mois",
-            ),
-            ("Un siège permanent", "Le conseil citoyen siège au comité de pilotage"),
-            (
-                "Un droit de saisine",
-                "Deux questions par an posées directement au maire",
-            ),
-            (
-                "Une évaluation annuelle",
-                "Une réunion chaque année pour vérifier l'application de la charte",
-            ),
-        ],
-    ),
-    "modele-compte-rendu": (
-        "Modèle de compte rendu partagé — Hauts-de-Rouen",
-        "modele-compte-rendu-partage.pdf",
-        "Modèle de compte rendu d'instance du contrat de ville",
-        [
-            ("Rubrique", "À remplir"),
-            ("Instance, date, présent·e·s", "Qui était là, pour quelle structure"),
-            ("Décisions prises", "Une ligne par décision, avec son ou sa responsable"),
-            (
-                "Ce qu'a dit le conseil citoyen",
-                "Interventions et propositions, dans ses propres mots",
-            ),
-            ("Suite donnée", "Complétée à la réunion suivante, jamais laissée vide"),
-            ("Relecture", "Sept jours pour le conseil citoyen avant diffusion"),
-        ],
-    ),
-}
-
 PDF_CSS = """
 @page { size: A4; margin: 2cm; }
 body { font-family: sans-serif; font-size: 11pt; color: #161616; }
@@ -443,15 +282,14 @@ p.note { color: #666; font-size: 9pt; margin-top: 2em; }
 """
 
 
-def render_pdf(key):
-    """The PDF bytes of demo document ``key``, made by WeasyPrint."""
+def render_pdf(spec):
+    """The PDF bytes of a demo document (``spec``: its entry of media.toml)."""
     from weasyprint import HTML
 
-    title, _name, heading, rows = DOCUMENTS[key]
-    header, *body = rows
+    title, heading, header = spec["title"], spec["heading"], spec["header"]
     cells = "".join(
         f"<tr><td>{escape(left)}</td><td>{escape(right)}</td></tr>"
-        for left, right in body
+        for left, right in spec["rows"]
     )
     document = f"""<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>{escape(title)}</title>

@@ -3,7 +3,9 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo.loader import ACCOUNTS, DemoError, load_demo
+from demo import accounts
+from demo.content import DemoError
+from demo.loader import load_demo
 
 LABELS = {
     "experiences": "expériences",
@@ -21,7 +23,8 @@ class Command(BaseCommand):
     help = (
         "Load the demo content (experiences, recaps, articles, booklet, "
         "submissions) and the demo accounts. Run after setup_site; idempotent. "
-        "Accounts are refused unless DEBUG is on."
+        "Accounts are refused unless DEBUG is on and the database is the embedded "
+        "SQLite, or --force is given."
     )
 
     def add_arguments(self, parser):
@@ -30,18 +33,26 @@ class Command(BaseCommand):
             action="store_true",
             help="Load the content only, without the demo accounts.",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help=(
+                "Create the demo accounts even without DEBUG or on another database "
+                "than the embedded SQLite (a developer's own PostgreSQL)."
+            ),
+        )
 
-    def handle(self, *args, no_accounts=False, **options):
-        accounts = not no_accounts
-        if accounts and not settings.DEBUG:
-            raise CommandError(
-                "Refusé : les comptes de démonstration partagent un mot de passe "
-                "connu et ne sont créés qu'en développement (DEBUG activé). Pour "
-                "charger seulement le contenu, ajoutez --no-accounts."
+    def handle(self, *args, no_accounts=False, force=False, **options):
+        with_accounts = not no_accounts
+        if with_accounts and not force:
+            refusal = accounts.refusal(
+                debug=settings.DEBUG, vendor=accounts.database_vendor()
             )
+            if refusal:
+                raise CommandError(refusal)
         started = time.monotonic()
         try:
-            loader, users = load_demo(accounts=accounts)
+            loader, users = load_demo(with_accounts=with_accounts)
         except DemoError as error:
             raise CommandError(str(error)) from error
         elapsed = time.monotonic() - started
@@ -55,13 +66,24 @@ class Command(BaseCommand):
         else:
             summary = "Contenu de démonstration déjà en place, rien à créer"
         self.stdout.write(self.style.SUCCESS(f"{summary} en {elapsed:.1f} s."))
+        if loader.skipped["submissions"]:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{loader.skipped['submissions']} contributions en cours de "
+                    "modération non chargées : sans compte de démonstration, personne "
+                    "ne les a modérées. Relancez sans --no-accounts (avec --force hors "
+                    "de la base SQLite intégrée) pour les ajouter."
+                )
+            )
         if users:
             self.print_accounts(users)
 
     def print_accounts(self, users):
         password = settings.DEMO_PASSWORD
         rows = [("Identifiant", "Rôle", "Mot de passe")]
-        rows += [(username, ACCOUNTS[username][3], password) for username in users]
+        rows += [
+            (username, accounts.ACCOUNTS[username][3], password) for username in users
+        ]
         widths = [max(len(row[i]) for row in rows) for i in range(3)]
         line = "+-" + "-+-".join("-" * width for width in widths) + "-+"
         self.stdout.write("")
