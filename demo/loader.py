@@ -21,6 +21,7 @@ from wagtail.utils.file import hash_filelike
 
 from booklets.models import BookletIndexPage, BookletPage, BookletSheet
 from demo import accounts, content, media, submissions
+from demo.checks import problems
 from demo.content import DemoError, month, pick
 from demo.text import html
 from experiences.constants import GROUP_MODERATORS, NARRATIVE_FIELDS, Rubric
@@ -283,8 +284,19 @@ def check_site():
         )
 
 
+def check_data():
+    """Every reference between the data files resolves (see demo.checks)."""
+    found = problems()
+    if found:
+        raise DemoError(
+            "Les fichiers de démonstration (demo/data/) ont des erreurs :\n- "
+            + "\n- ".join(found)
+        )
+
+
 def load_demo(with_accounts=True):
     """Load everything; return (loader, accounts). Idempotent."""
+    check_data()
     check_site()
     password = getattr(settings, "DEMO_PASSWORD", "") if with_accounts else ""
     if with_accounts and not password:
