@@ -303,8 +303,17 @@ def test_submissions_went_through_the_state_machine_then_back_in_time(
 # Accounts only where nobody else logs in ----------------------------------------
 
 
-def test_database_vendor_is_the_default_connections():
-    assert accounts.database_vendor() == connection.vendor
+def test_accounts_follow_the_database_really_in_use(site_tree, settings):
+    """No stand-in here: the suite's own database decides (SQLite or PostgreSQL)."""
+    settings.DEBUG = True
+
+    if connection.vendor == "sqlite":
+        call_command("load_demo", stdout=io.StringIO())
+        assert get_user_model().objects.count() == len(accounts.ACCOUNTS)
+    else:
+        with pytest.raises(CommandError, match="pas la base SQLite intégrée"):
+            call_command("load_demo")
+        assert not get_user_model().objects.exists()
 
 
 def test_accounts_refused_on_a_database_server(site_tree, settings, server_database):
