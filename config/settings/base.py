@@ -240,10 +240,18 @@ WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAILFRONTENDCACHE = {}
 TAGGIT_CASE_INSENSITIVE = True
 
-# Brute-force protection of the admin login (django-axes).
+# The reverse proxies in front of gunicorn (addresses or CIDR ranges): behind
+# one of them, the client is the right-most untrusted X-Forwarded-For address
+# (core.client_address). Empty: REMOTE_ADDR is the client.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+
+# Brute-force protection of the admin login (django-axes). A username is locked
+# for one client address only (IPv6 per /64): a stranger who mistypes a
+# moderator's password five times locks themselves out, not the moderator.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 
