@@ -23,6 +23,7 @@ from wagtail.models import (
 )
 
 from booklets.models import BookletIndexPage
+from experiences import page_files
 from experiences.constants import (
     GROUP_EDITORIAL_LEADS,
     GROUP_EDITORS,
@@ -325,4 +326,6 @@ def setup_site():
     groups = build_groups(home)
     workflow = build_workflow(groups)
     replace_wagtail_defaults(groups)
+    # Where the copies of contributors' files wait for their page's publication.
+    page_files.private_collection()
     return home, groups, workflow
