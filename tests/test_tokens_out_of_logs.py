@@ -124,3 +124,26 @@ def test_every_action_under_the_private_link_needs_a_post(client, tracked):
     assert forms
     for form in forms:
         assert re.search(r'method="post"', form, re.IGNORECASE), form
+
+
+def test_gunicorns_logs_are_masked_with_its_settings_file():
+    import config.gunicorn  # noqa: F401  (what `gunicorn -c config/gunicorn.py` runs)
+
+    handler = logging.StreamHandler(io.StringIO())
+    access = logging.getLogger("gunicorn.access")
+    access.addHandler(handler)
+    try:
+        # gunicorn logs its access lines with a dict of atoms.
+        access.info(
+            '%(r)s %(s)s "%(f)s"',
+            {
+                "r": f"GET /contribuer/suivi/{TOKEN}/ HTTP/1.1",
+                "s": "200",
+                "f": f"https://recueil.example.gouv.fr/contribuer/suivi/{TOKEN}/",
+            },
+        )
+    finally:
+        access.removeHandler(handler)
+    line = handler.stream.getvalue()
+    assert TOKEN not in line
+    assert f"GET /contribuer/suivi/{MASK}/ HTTP/1.1 200" in line
