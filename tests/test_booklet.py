@@ -15,22 +15,7 @@ from booklets.composition import compose, fingerprint
 from booklets.models import BookletPage, BookletSheet
 from experiences.constants import Rubric
 from experiences.models import Theme
-from tests.booklet_data import make_booklet, make_experience
-
-FAKE_PDF = b"%PDF-1.7\n% stub\n%%EOF\n"
-
-
-@pytest.fixture
-def renders(monkeypatch):
-    """Count renderings and skip WeasyPrint."""
-    calls = []
-
-    def fake_render(booklet, composition=None):
-        calls.append(booklet.pk)
-        return FAKE_PDF
-
-    monkeypatch.setattr(pdf, "render_pdf", fake_render)
-    return calls
+from tests.booklet_data import FAKE_PDF, make_booklet, make_experience
 
 
 @pytest.fixture

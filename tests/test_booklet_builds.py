@@ -13,27 +13,14 @@ from booklets.models import BookletPage
 from booklets.tasks import build_booklet_pdf
 from experiences.constants import Rubric
 from experiences.models import ExperiencePage
-from tests.booklet_data import make_booklet, make_experience
+from tests.booklet_data import FAKE_PDF, make_booklet, make_experience
 
-FAKE_PDF = b"%PDF-1.7\n% stub\n%%EOF\n"
 DUMMY_TASKS = {
     "default": {
         "BACKEND": "django.tasks.backends.dummy.DummyBackend",
         "QUEUES": ["default"],
     }
 }
-
-
-@pytest.fixture
-def renders(monkeypatch):
-    calls = []
-
-    def fake_render(booklet, composition=None):
-        calls.append(booklet.pk)
-        return FAKE_PDF
-
-    monkeypatch.setattr(pdf, "render_pdf", fake_render)
-    return calls
 
 
 @pytest.fixture
