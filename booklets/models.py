@@ -43,7 +43,13 @@ class BookletPage(RoutablePageMixin, Page):
     """A booklet of practice sheets, printed as HTML and as a tagged PDF."""
 
     # Set by the PDF build, not by editors: never restored from a revision.
-    BUILD_FIELDS = ("pdf_document_id", "pdf_built_at", "pdf_fingerprint")
+    BUILD_FIELDS = (
+        "pdf_document_id",
+        "pdf_built_at",
+        "pdf_fingerprint",
+        "pdf_build_started_at",
+        "pdf_build_requested_at",
+    )
 
     class SheetOrder(models.TextChoices):
         MANUAL = "manuel", _("Ordre choisi à la main")
@@ -99,6 +105,14 @@ class BookletPage(RoutablePageMixin, Page):
         _("PDF construit le"), null=True, editable=False
     )
     pdf_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    # One build at a time, across processes: claimed by a conditional UPDATE
+    # (booklets.claims), like the first build a visitor asks for.
+    pdf_build_started_at = models.DateTimeField(
+        _("construction du PDF commencée le"), null=True, editable=False
+    )
+    pdf_build_requested_at = models.DateTimeField(
+        _("construction du PDF demandée le"), null=True, editable=False
+    )
 
     content_panels = Page.content_panels + [
         BookletStatusPanel(heading=_("Livret PDF")),

@@ -21,12 +21,16 @@ from wagtail.models import Collection
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from booklets.claims import claim_build, release_build
 from booklets.composition import compose, fingerprint
+from booklets.models import BookletPage
 from home.models import SiteIdentity
 
 logger = logging.getLogger(__name__)
 
 COLLECTION_NAME = "Livrets"
+# Builds in a row for one call, when publications keep arriving meanwhile.
+MAX_ROUNDS = 3
 FALLBACK_ROOT = "http://localhost/"
 
 
@@ -112,8 +116,6 @@ def _collection():
 def store_pdf(booklet, data, fingerprint_value):
     """Write the file completely, then point the booklet at it in one UPDATE:
     a reader sees either the previous build or this one, never a partial file."""
-    from booklets.models import BookletPage
-
     Document = get_document_model()
     document = Document(
         title=f"{booklet.title} — livret PDF, édition {booklet.edition_number}",
@@ -144,9 +146,7 @@ def store_pdf(booklet, data, fingerprint_value):
     return document
 
 
-def build(booklet, force=False):
-    """Build and store the PDF unless the stored one is already current.
-    Returns the document, or None when nothing needed doing."""
+def _build_once(booklet, force):
     composition = compose(booklet)
     current = fingerprint(booklet, composition)
     if not force and booklet.pdf_document_id and booklet.pdf_fingerprint == current:
@@ -161,3 +161,35 @@ def build(booklet, force=False):
         (timezone.now() - started).total_seconds(),
     )
     return store_pdf(booklet, data, current)
+
+
+def is_current(booklet):
+    return bool(booklet.pdf_document_id) and booklet.pdf_fingerprint == fingerprint(
+        booklet, compose(booklet)
+    )
+
+
+def build(booklet, force=False):
+    """Build and store the PDF unless the stored one is already current, one
+    build at a time (booklets.claims). Returns the document, or None when
+    nothing needed doing or another process is building.
+
+    A publication during our build queued a build that found the claim taken
+    and gave up: so once the claim is released, the PDF is checked against
+    what is published now, and built again if it is behind."""
+    document = None
+    for _ in range(MAX_ROUNDS):
+        claimed_at = claim_build(booklet.pk)
+        if claimed_at is None:
+            logger.info("Booklet %s: a build is under way elsewhere.", booklet.pk)
+            return document
+        try:
+            document = _build_once(booklet, force) or document
+        finally:
+            release_build(booklet.pk, claimed_at)
+        force = False
+        latest = BookletPage.objects.filter(pk=booklet.pk).first()
+        if latest is None or not latest.live or is_current(latest):
+            return document
+        booklet = latest
+    return document

@@ -1,7 +1,6 @@
 """Serving the booklet PDF, and the admin's "rebuild" action."""
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -9,11 +8,13 @@ from django.urls import reverse
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
+from booklets.claims import request_build
 from booklets.models import BookletPage
-from booklets.pdf import build, pdf_filename
+from booklets.pdf import pdf_filename
 from booklets.tasks import build_booklet_pdf
 
-BUILD_LOCK_SECONDS = 300
+# A build of 60 sheets takes about 12 s (bench/RESULTS-booklet.md).
+RETRY_AFTER_SECONDS = 30
 
 
 def _open_latest(booklet):
@@ -33,30 +34,32 @@ def _open_latest(booklet):
     return None
 
 
+def come_back_later():
+    response = HttpResponse(
+        _("Le livret PDF est en cours de préparation. Réessayez dans un instant."),
+        status=503,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def serve_pdf(request, booklet):
-    """The latest complete build. When none exists yet (a booklet just
-    published, a site without a running worker), the first visitor waits for
-    one synchronous build rather than meeting a dead link; every later request
-    is a plain file read, and rebuilds happen in the background."""
+    """The latest complete build. A request never builds the PDF itself:
+    when none exists yet (a booklet just published, a worker behind), the
+    first request queues a build (once, whoever asks again: booklets.claims)
+    and every request is asked to come back in a moment; builds happen in the
+    task worker."""
     fileobj = _open_latest(booklet)
     if fileobj is None:
-        lock = f"booklet-pdf-build-{booklet.pk}"
-        if not cache.add(lock, 1, BUILD_LOCK_SECONDS):
-            response = HttpResponse(
-                _(
-                    "Le livret PDF est en cours de préparation. Réessayez dans un "
-                    "instant."
-                ),
-                status=503,
-                content_type="text/plain; charset=utf-8",
-            )
-            response["Retry-After"] = "15"
-            return response
-        try:
-            build(booklet, force=True)
-        finally:
-            cache.delete(lock)
-        fileobj = _open_latest(booklet)
+        if request_build(booklet.pk):
+            build_booklet_pdf.enqueue(booklet.pk)
+            # Where tasks run at once (development, tests), it is built now.
+            booklet.refresh_from_db(fields=["pdf_document", "pdf_built_at"])
+            fileobj = _open_latest(booklet)
+        if fileobj is None:
+            return come_back_later()
     response = FileResponse(
         fileobj,
         content_type="application/pdf",

@@ -1,11 +1,12 @@
 """Moderation views beside the modeladmin queue: the action buttons of the
-inspect view (POST only, CSRF-protected, permission-checked), the attachment
-downloads and thumbnails (private files, served only to the moderation team),
-and the context of the inspect view."""
+inspect view (POST only, CSRF-protected, permission- and state-checked), the
+attachment downloads and thumbnails (private files, served only to the
+moderation team). The inspect view's context is in admin_inspect."""
 
 import io
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,17 +15,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail.admin import messages
-from wagtail.log_actions import registry as log_registry
 
 from experiences import moderation
 from experiences.constants import Rubric
 from experiences.models import ExperiencePage, Submission, SubmissionAttachment
 from experiences.publication import ChosenAttachment
 from experiences.states import (
-    TRANSITIONS,
+    CHANGED_MEANWHILE,
+    CLOSED_STATES,
     Status,
     TransitionError,
-    available_transitions,
 )
 
 VIEW = "experiences.view_submission"
@@ -48,6 +48,38 @@ def can_moderate(user):
 
 def inspect_url(submission):
     return reverse("contributions_modeladmin_inspect", args=[submission.pk])
+
+
+# The queue holds what was sent. A draft (or a draft withdrawn before it was
+# sent) carries no consent to be read by anybody: no admin view shows, serves,
+# messages or purges it, whoever asks (the purge command erases old drafts).
+SENT = Q(submitted_at__isnull=False)
+
+
+def sent_submissions():
+    return Submission.objects.filter(SENT)
+
+
+def was_sent(submission):
+    return submission.submitted_at is not None
+
+
+# The actions that are not transitions, and the states they apply to (the
+# transitions say theirs in experiences.states).
+MESSAGE_STATES = (
+    Status.RECEIVED,
+    Status.IN_REVIEW,
+    Status.CHANGES_REQUESTED,
+    Status.ACCEPTED,
+    Status.PUBLISHED,
+    Status.DECLINED,
+)
+PURGE_STATES = CLOSED_STATES
+ACTION_STATES = {
+    "note": tuple(s for s in Status if s != Status.DRAFT),
+    "message": MESSAGE_STATES,
+    "purge": PURGE_STATES,
+}
 
 
 # Actions ---------------------------------------------------------------------
@@ -89,11 +121,29 @@ def _chosen_attachments(request, submission):
     ]
 
 
+def check_state(submission, action, expected_status=None):
+    """Refuse an action that is not a transition from a state it does not
+    apply to, or when the submission moved since the moderator saw it."""
+    states = ACTION_STATES.get(action)
+    if states is None:
+        return
+    if expected_status and expected_status != submission.status:
+        raise TransitionError(CHANGED_MEANWHILE)
+    if submission.status not in states:
+        raise TransitionError(
+            _("Cette action n'est pas possible depuis l'état « %(state)s ».")
+            % {"state": submission.get_status_display()}
+        )
+    if action == "note" and submission.personal_data_purged_at:
+        raise TransitionError(_("Les données de cette contribution sont purgées."))
+
+
 def _perform(request, submission, action):
     user = request.user
     post = request.POST
     expected = post.get("expected_status") or None
     message = post.get("message", "")
+    check_state(submission, action, expected)
     if action == "take":
         return moderation.take(submission, user, expected_status=expected)
     if action == "assign":
@@ -143,7 +193,7 @@ def submission_action(request, pk, action):
         return forbidden(request)
     if action == "purge" and not request.user.has_perm(PURGE):
         return forbidden(request)
-    submission = get_object_or_404(Submission, pk=pk)
+    submission = get_object_or_404(sent_submissions(), pk=pk)
     try:
         result = _perform(request, submission, action)
     except TransitionError as error:
@@ -165,7 +215,10 @@ def _attachment_for(request, pk):
     if not can_view(request.user):
         return None
     return get_object_or_404(
-        SubmissionAttachment.objects.select_related("submission"), pk=pk
+        SubmissionAttachment.objects.select_related("submission").filter(
+            submission__in=sent_submissions()
+        ),
+        pk=pk,
     )
 
 
@@ -209,161 +262,3 @@ def attachment_thumbnail(request, pk):
     response["Cache-Control"] = "private, no-store"
     response["Content-Disposition"] = "inline"
     return response
-
-
-# Inspect view context ---------------------------------------------------------
-
-
-def _month(value):
-    return value.strftime("%m/%Y") if value else ""
-
-
-def field_groups(submission):
-    """The submission's fields, grouped as the contribution form groups them."""
-    when = _month(submission.start_date)
-    if submission.ongoing:
-        when = _("depuis %(start)s (en cours)") % {"start": when or "?"}
-    elif submission.end_date:
-        when = f"{when} – {_month(submission.end_date)}"
-    department = submission.department
-    return [
-        (
-            _("L'expérience"),
-            [
-                (_("Titre"), submission.title),
-                (_("Rubrique"), submission.get_rubric_display()),
-                (_("Résumé"), submission.summary),
-            ],
-        ),
-        (
-            _("Où et quand"),
-            [
-                (_("Commune(s) ou intercommunalité"), submission.communes),
-                (
-                    _("Département"),
-                    f"{department} — {department.region}" if department else "",
-                ),
-                (_("Quartier(s) prioritaire(s)"), submission.quartiers),
-                (_("Période"), when),
-                (_("Signe particulier"), submission.feature),
-            ],
-        ),
-        (
-            _("Ce qui s'est passé"),
-            [
-                (_("Objectifs"), submission.objectives),
-                (_("La démarche"), submission.approach),
-                (_("Acteurs et partenaires"), submission.actors),
-                (_("Résultats et sujets de satisfaction"), submission.results),
-                (_("Difficultés et freins"), submission.difficulties),
-                (_("Conseils pour refaire l'expérience"), submission.advice),
-            ],
-        ),
-        (
-            _("Classement et liens"),
-            [
-                (
-                    _("Thématiques"),
-                    ", ".join(t.label for t in submission.themes.all()),
-                ),
-                (_("Mots-clés"), ", ".join(submission.tag_list)),
-                (_("Liens"), "\n".join(submission.link_list)),
-            ],
-        ),
-    ]
-
-
-def contributor_fields(submission):
-    return [
-        (_("Prénom et nom"), submission.contributor_name),
-        (_("Courriel"), submission.email),
-        (_("Téléphone"), submission.phone),
-        (_("Rôle"), submission.get_role_display()),
-        (_("Structure"), submission.organisation),
-        (_("Conseil citoyen"), submission.council),
-    ]
-
-
-def consents(submission):
-    return [
-        {
-            "label": _("Traitement des données"),
-            "given": bool(submission.consent_data_at),
-            "at": submission.consent_data_at,
-            "text": submission.consent_data_text,
-        },
-        {
-            "label": _("Publication sous licence ouverte"),
-            "given": bool(submission.consent_licence_at),
-            "at": submission.consent_licence_at,
-            "text": submission.consent_licence_text,
-        },
-        {
-            "label": _("Contact public sur la fiche"),
-            "given": submission.consent_public_contact,
-            "at": submission.consent_public_contact_at,
-            "text": submission.consent_public_contact_text,
-        },
-    ]
-
-
-def inspect_context(request, submission):
-    user = request.user
-    transitions = {t.name for t in available_transitions(submission, user)}
-    if submission.status == Status.IN_REVIEW and submission.assigned_to_id == user.pk:
-        transitions.discard("take")  # already mine
-    page = (
-        ExperiencePage.objects.filter(submission=submission)
-        .select_related("latest_revision")
-        .first()
-    )
-    history = (
-        log_registry.get_logs_for_instance(submission)
-        .select_related("user")
-        .order_by("-timestamp", "-pk")
-    )
-    attachments = [
-        {
-            "object": attachment,
-            "download_url": reverse(
-                "recueil_attachment_download", args=[attachment.pk]
-            ),
-            "thumbnail_url": reverse(
-                "recueil_attachment_thumbnail", args=[attachment.pk]
-            )
-            if attachment.kind == SubmissionAttachment.Kind.IMAGE
-            else "",
-        }
-        for attachment in submission.attachments.all()
-    ]
-    workflow_state = page.current_workflow_state if page else None
-    return {
-        "submission": submission,
-        "groups": field_groups(submission),
-        "show_personal_data": user.has_perm(PERSONAL_DATA),
-        "contributor": contributor_fields(submission),
-        "consents": consents(submission),
-        "attachments": attachments,
-        "notes": submission.notes.select_related("author"),
-        "thread": submission.messages.select_related("author"),
-        "history": history,
-        "can_moderate": can_moderate(user),
-        "transitions": transitions,
-        "transition_labels": {name: TRANSITIONS[name].label for name in transitions},
-        "moderators": moderation.moderators() if "assign" in transitions else [],
-        "rubrics": Rubric.choices,
-        "page": page,
-        "page_edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk])
-        if page
-        else "",
-        "workflow_state": workflow_state,
-        "purged": bool(submission.personal_data_purged_at),
-        "can_purge": user.has_perm(PURGE)
-        and submission.status in moderation.PURGEABLE_STATES
-        and not submission.personal_data_purged_at,
-        "Status": Status,
-        "action_urls": {
-            name: reverse("recueil_submission_action", args=[submission.pk, name])
-            for name in SUCCESS
-        },
-    }

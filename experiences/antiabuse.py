@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from core.client_address import client_address as real_client_address
+
 HONEYPOT_FIELD = "site_internet"
 TIMESTAMP_SALT = "recueil.contribution.rendered_at"
 # A form shown more than a week ago is simply shown again, everything kept.
@@ -34,9 +36,8 @@ def posted_too_fast(token):
 
 
 def client_address(request):
-    # Behind a reverse proxy, the proxy must set REMOTE_ADDR (e.g. through
-    # gunicorn's --forwarded-allow-ips), so that one address is one client.
-    return request.META.get("REMOTE_ADDR", "") or "inconnue"
+    # The real client behind the proxies of TRUSTED_PROXIES (IPv6 per /64).
+    return real_client_address(request) or "inconnue"
 
 
 def rate_limited(request):

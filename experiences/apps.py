@@ -8,5 +8,7 @@ class ExperiencesConfig(AppConfig):
 
     def ready(self):
         # publication: the page_published receiver that closes a submission;
-        # rubric_sync: re-derives an experience's rubric when the page moves.
-        from experiences import publication, rubric_sync  # noqa: F401
+        # page_files: the copies of its files follow the page (published,
+        # unpublished, deleted); rubric_sync: re-derives an experience's
+        # rubric when the page moves.
+        from experiences import page_files, publication, rubric_sync  # noqa: F401

@@ -8,6 +8,7 @@ mode to a temporary file that is then streamed and deleted.
 
 import csv
 import datetime
+import re
 import tempfile
 from collections import defaultdict
 from itertools import batched
@@ -22,6 +23,10 @@ from experiences.models import Submission
 CHUNK_SIZE = 2000
 # A cell starting with one of these is a formula for spreadsheet software.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Control characters other than tab and line breaks: XML (so XLSX) cannot
+# hold them, and no reader of a CSV wants them. Text stored before the form
+# stripped them on input still reaches the export.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _date(value):
@@ -117,7 +122,11 @@ def rows(queryset):
 
 
 def _safe_text(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """Text a spreadsheet shows as text: no control character, no formula."""
+    if not isinstance(value, str):
+        return value
+    value = CONTROL_CHARACTERS.sub("", value)
+    if value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 

@@ -9,7 +9,6 @@ page is never counted twice.
 import re
 
 from django import forms
-from django.db.models import Q
 
 import django_filters
 
@@ -86,6 +85,7 @@ class ExperienceFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, fixed_rubric=None, **kwargs):
         self.fixed_rubric = fixed_rubric
+        self._searched = {}
         super().__init__(data, *args, **kwargs)
         if fixed_rubric:
             self.filters.pop("rubrique")
@@ -152,14 +152,22 @@ class ExperienceFilterSet(django_filters.FilterSet):
             )
         )
 
+    def search_ids(self, value):
+        """The live pages matching ``value``, searched once per listing: the
+        results and every facet's count filter on these keys, instead of
+        running the full-text search again inside each of their queries."""
+        if self._searched.get("q") != value:
+            matches = (
+                ExperiencePage.objects.live()
+                .search(value, operator="and", order_by_relevance=False)
+                .get_queryset()
+                .values_list("pk", flat=True)
+            )
+            self._searched = {"q": value, "ids": list(matches)}
+        return self._searched["ids"]
+
     def filter_search(self, queryset, name, value):
-        matches = (
-            ExperiencePage.objects.live()
-            .search(value, operator="and", order_by_relevance=False)
-            .get_queryset()
-            .values("pk")
-        )
-        return queryset.filter(Q(pk__in=matches))
+        return queryset.filter(pk__in=self.search_ids(value))
 
     def filter_noop(self, queryset, name, value):
         return queryset

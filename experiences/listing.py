@@ -12,7 +12,7 @@ same filters reads only its twelve experiences.
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
@@ -154,7 +154,7 @@ class ExperienceListing:
             return None
         keys = list(self.key_page.object_list)
         found = ExperiencePage.objects.select_related("department").in_bulk(keys)
-        return self.paginator._get_page(
+        return Page(
             [found[key] for key in keys if key in found],
             self.key_page.number,
             self.paginator,

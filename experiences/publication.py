@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Workflow
+from wagtail.models import Workflow
 from wagtail.signals import page_published
 
+from experiences import page_files
 from experiences.constants import NARRATIVE_FIELDS, WORKFLOW_NAME
 from experiences.emails import queue_email
 from experiences.models import (
@@ -80,16 +81,21 @@ def publication_workflow(page):
     )
 
 
-def _copy_attachment(attachment, chosen, user):
-    """Turn a private attachment into a public Wagtail image or document."""
+def _copy_attachment(attachment, chosen, user, *, slug, number, collection):
+    """Copy a private attachment into a Wagtail image or document, private
+    until the page is published and named after the page, never after the
+    contributor's file (experiences.page_files)."""
+    is_image = attachment.kind == attachment.Kind.IMAGE
+    name = page_files.copy_name(
+        slug, number, attachment.file.name, unguessable=is_image
+    )
     attachment.file.open("rb")
     try:
-        content = ContentFile(attachment.file.read(), name=attachment.original_name)
+        content = ContentFile(attachment.file.read(), name=name)
     finally:
         attachment.file.close()
-    title = (chosen.caption or attachment.caption or attachment.original_name)[:255]
-    collection = Collection.get_first_root_node()
-    if attachment.kind == attachment.Kind.IMAGE:
+    title = (chosen.caption or attachment.caption or f"{slug}-{number}")[:255]
+    if is_image:
         image = get_image_model()(
             title=title, file=content, collection=collection, uploaded_by_user=user
         )
@@ -108,10 +114,12 @@ def _copy_attachment(attachment, chosen, user):
     )
 
 
-def build_page(submission, chosen_attachments=(), user=None):
+def build_page(submission, chosen_attachments=(), user=None, *, slug=""):
     """An unsaved ExperiencePage holding a copy of the submission."""
+    slug = slug or slugify(submission.title)[:70].strip("-") or "experience"
     page = ExperiencePage(
         title=submission.title,
+        slug=slug,
         summary=(submission.summary or submission.feature or submission.title)[:300],
         communes=submission.communes,
         department_id=submission.department_id,
@@ -134,11 +142,19 @@ def build_page(submission, chosen_attachments=(), user=None):
     page.links = [ExperienceLink(url=url[:500]) for url in submission.link_list]
     attachments = {a.pk: a for a in submission.attachments.all()}
     photos, documents = [], []
+    collection = page_files.private_collection() if chosen_attachments else None
     for chosen in chosen_attachments:
         attachment = attachments.get(chosen.attachment_id)
         if attachment is None:
             continue
-        item = _copy_attachment(attachment, chosen, user)
+        item = _copy_attachment(
+            attachment,
+            chosen,
+            user,
+            slug=slug,
+            number=len(photos) + len(documents) + 1,
+            collection=collection,
+        )
         (photos if isinstance(item, ExperiencePhoto) else documents).append(item)
     page.photos = photos
     page.documents = documents
@@ -175,8 +191,12 @@ def accept_submission(
             message=_("Page créée dans la rubrique « %(rubric)s ».")
             % {"rubric": parent.title},
         )
-        page = build_page(submission, attachments or (), user)
-        page.slug = unique_slug(parent, page.title)
+        page = build_page(
+            submission,
+            attachments or (),
+            user,
+            slug=unique_slug(parent, submission.title),
+        )
         for tag in submission.tag_list:
             page.tags.add(tag)
         parent.add_child(instance=page)

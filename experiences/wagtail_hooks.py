@@ -1,8 +1,8 @@
 """The moderation queue in the Wagtail admin (menu "Contributions"), its action
 URLs, its log actions and its panel on the admin home."""
 
-from django.contrib.admin import DateFieldListFilter, SimpleListFilter
 from django.db.models import Count, Q
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
@@ -18,15 +18,21 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView, InspectView
 
-from experiences import admin_views, exports
+from experiences import admin_inspect, admin_views, exports
+from experiences.admin_filters import (
+    QUEUE_STATES,
+    AssignedFilter,
+    ReceivedFilter,
+    RegionFilter,
+    StatusFilter,
+)
 from experiences.constants import NARRATIVE_FIELDS
-from experiences.models import Region, Submission, Theme
+from experiences.models import Submission, Theme
 from experiences.states import LOG_ACTIONS, Status
 
 MODERATE = "experiences.moderate_submission"
 EXPORT = "experiences.export_submission"
 
-QUEUE_STATES = [s for s in Status if s != Status.DRAFT]
 WAITING_STATES = (Status.RECEIVED, Status.IN_REVIEW)
 
 
@@ -65,57 +71,6 @@ class SubmissionButtonHelper(ButtonHelper):
                     "ref": obj.reference or obj.pk
                 }
         return buttons
-
-
-# Filters ---------------------------------------------------------------------
-
-
-class StatusFilter(SimpleListFilter):
-    title = _("état")
-    parameter_name = "etat"
-
-    def lookups(self, request, model_admin):
-        return [(s.value, s.label) for s in QUEUE_STATES]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(status=self.value())
-        return queryset
-
-
-class RegionFilter(SimpleListFilter):
-    title = _("région")
-    parameter_name = "region"
-
-    def lookups(self, request, model_admin):
-        return list(Region.objects.order_by("name").values_list("slug", "name"))
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(department__region__slug=self.value())
-        return queryset
-
-
-class AssignedFilter(SimpleListFilter):
-    title = _("attribution")
-    parameter_name = "attribution"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("moi", _("Attribuées à moi")),
-            ("personne", _("Non attribuées")),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() == "moi":
-            return queryset.filter(assigned_to=request.user)
-        if self.value() == "personne":
-            return queryset.filter(assigned_to__isnull=True)
-        return queryset
-
-
-class ReceivedFilter(DateFieldListFilter):
-    title = _("reçue")
 
 
 # Views -----------------------------------------------------------------------
@@ -159,6 +114,8 @@ class SubmissionInspectView(InspectView):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not can_view_queue(request.user):
             return forbidden(request)
+        if not admin_views.was_sent(self.instance):
+            raise Http404
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
@@ -169,7 +126,7 @@ class SubmissionInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(admin_views.inspect_context(self.request, self.instance))
+        context.update(admin_inspect.inspect_context(self.request, self.instance))
         return context
 
 
@@ -240,7 +197,7 @@ class SubmissionAdmin(ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .exclude(status=Status.DRAFT)
+            .filter(admin_views.SENT)
             .defer(
                 *NARRATIVE_FIELDS,
                 "consent_data_text",
@@ -289,7 +246,7 @@ modeladmin_register(SubmissionAdmin)
 def status_counts():
     """{status: count} over the whole queue, in one query."""
     return dict(
-        Submission.objects.exclude(status=Status.DRAFT)
+        admin_views.sent_submissions()
         .order_by()
         .values_list("status")
         .annotate(n=Count("pk"))

@@ -23,6 +23,7 @@ from wagtail.models import (
 )
 
 from booklets.models import BookletIndexPage
+from experiences import page_files
 from experiences.constants import (
     GROUP_EDITORIAL_LEADS,
     GROUP_EDITORS,
@@ -222,8 +223,10 @@ MODERATION = [
     "experiences.change_submission",
     "experiences.moderate_submission",
     "experiences.view_personal_data",
-    "experiences.export_submission",
 ]
+# Exporting the queue copies everyone's personal data out of the site: for the
+# editorial leads only.
+EXPORT = "experiences.export_submission"
 
 GROUPS = {
     GROUP_EDITORS: {
@@ -235,11 +238,14 @@ GROUPS = {
         "model": ["wagtailadmin.access_admin", *MODERATION],
         "pages": ["add", "change"],
         "media": MEDIA_EDIT,
+        # Given by earlier versions of this setup: taken back on every run.
+        "revoked": [EXPORT],
     },
     GROUP_EDITORIAL_LEADS: {
         "model": [
             "wagtailadmin.access_admin",
             *MODERATION,
+            EXPORT,
             "experiences.purge_submission",
             "experiences.add_theme",
             "experiences.change_theme",
@@ -261,11 +267,13 @@ GROUPS = {
 
 
 def build_groups(home):
-    """The three editorial groups and their permissions (only ever added to)."""
+    """The three editorial groups and their permissions (added to, except the
+    few listed as revoked)."""
     groups = {}
     for name, spec in GROUPS.items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(*_permissions(*spec["model"]))
+        group.permissions.remove(*_permissions(*spec.get("revoked", [])))
         _page_permissions(group, home, spec["pages"])
         _collection_permissions(group, spec["media"])
         groups[name] = group
@@ -318,4 +326,6 @@ def setup_site():
     groups = build_groups(home)
     workflow = build_workflow(groups)
     replace_wagtail_defaults(groups)
+    # Where the copies of contributors' files wait for their page's publication.
+    page_files.private_collection()
     return home, groups, workflow

@@ -12,6 +12,8 @@ from PIL import Image as PILImage
 from booklets.models import BookletIndexPage, BookletPage, BookletSheet
 from experiences.models import Department, ExperiencePage, ExperiencePhoto, RubricPage
 
+FAKE_PDF = b"%PDF-1.7\n% stub\n%%EOF\n"
+
 
 def make_image(title="Photo", colour=(0, 0, 145), size=(640, 420)):
     buffer = io.BytesIO()

@@ -2,8 +2,10 @@ from django.contrib.auth.models import Group
 
 import pytest
 
+from booklets import pdf
 from experiences.constants import GROUP_EDITORIAL_LEADS, GROUP_EDITORS, GROUP_MODERATORS
 from home.setup import setup_site
+from tests.booklet_data import FAKE_PDF
 
 
 @pytest.fixture(autouse=True)
@@ -59,3 +61,17 @@ def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser(
         username="admin", email="admin@example.org", password="motdepasse-de-test"
     )
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """The booklet PDF's rendering replaced by a stub: the booklets rendered,
+    in order (WeasyPrint itself is exercised in test_booklet_pdf.py)."""
+    calls = []
+
+    def fake_render(booklet, composition=None):
+        calls.append(booklet.pk)
+        return FAKE_PDF
+
+    monkeypatch.setattr(pdf, "render_pdf", fake_render)
+    return calls

@@ -6,6 +6,7 @@ test_booklet_pdf.py); everything around it is real."""
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
@@ -14,22 +15,7 @@ from booklets.composition import compose, fingerprint
 from booklets.models import BookletPage, BookletSheet
 from experiences.constants import Rubric
 from experiences.models import Theme
-from tests.booklet_data import make_booklet, make_experience
-
-FAKE_PDF = b"%PDF-1.7\n% stub\n%%EOF\n"
-
-
-@pytest.fixture
-def renders(monkeypatch):
-    """Count renderings and skip WeasyPrint."""
-    calls = []
-
-    def fake_render(booklet, composition=None):
-        calls.append(booklet.pk)
-        return FAKE_PDF
-
-    monkeypatch.setattr(pdf, "render_pdf", fake_render)
-    return calls
+from tests.booklet_data import FAKE_PDF, make_booklet, make_experience
 
 
 @pytest.fixture
@@ -210,15 +196,16 @@ def test_pdf_link_builds_once_then_serves_the_stored_file(client, experiences, r
 
 
 def test_pdf_link_during_a_first_build_asks_to_come_back(client, experiences, renders):
-    from django.core.cache import cache
-
     booklet = make_booklet([experiences["forum"]])
-    cache.add(f"booklet-pdf-build-{booklet.pk}", 1, 60)  # another request builds
+    # Another process has queued the first build, and another one runs it.
+    BookletPage.objects.filter(pk=booklet.pk).update(
+        pdf_build_requested_at=timezone.now(), pdf_build_started_at=timezone.now()
+    )
 
     response = client.get(booklet.url + "pdf/")
 
     assert response.status_code == 503
-    assert response["Retry-After"] == "15"
+    assert response["Retry-After"] == "30"
     assert "en cours de préparation" in response.content.decode()
     assert renders == []
 

@@ -1,8 +1,9 @@
 """Who may do what in the moderation queue: one test per (role, operation).
 
 Anonymous visitors are sent to the login page; Rédacteurs get a 403 and never
-see a contributor's personal data; Modérateurs moderate and export;
-Responsables éditoriaux and superusers may also purge.
+see a contributor's personal data; Modérateurs moderate; Responsables
+éditoriaux and superusers may also export the queue and purge. A submission
+that was never sent (a draft) is no one's to open, whatever the role.
 """
 
 import pytest
@@ -19,8 +20,9 @@ ALLOWED = {
     "inspect": {"moderator", "lead", "superuser"},
     "download": {"moderator", "lead", "superuser"},
     "thumbnail": {"moderator", "lead", "superuser"},
-    "export_csv": {"moderator", "lead", "superuser"},
-    "export_xlsx": {"moderator", "lead", "superuser"},
+    # Issue 9 (least privilege): exports are for editorial leads only.
+    "export_csv": {"lead", "superuser"},
+    "export_xlsx": {"lead", "superuser"},
     "take": {"moderator", "lead", "superuser"},
     "assign": {"moderator", "lead", "superuser"},
     "request_changes": {"moderator", "lead", "superuser"},
@@ -175,3 +177,88 @@ def test_purge_command_is_for_operators_only_in_the_admin(client, moderator):
     client.force_login(moderator)
     html = client.get(f"/admin/contributions/inspect/{submission.pk}/").content
     assert "Purger les données personnelles".encode() not in html
+
+
+# Drafts and state checks (issue 9, least privilege) ----------------------------
+
+NEVER_SENT = {
+    "draft": {"status": Status.DRAFT},
+    "withdrawn draft": {"status": Status.WITHDRAWN, "submitted_at": None},
+}
+
+
+@pytest.mark.parametrize("kind", list(NEVER_SENT))
+@pytest.mark.parametrize("role", ["moderator", "lead", "superuser"])
+def test_a_submission_never_sent_is_nobodys_to_open(client, users, role, kind):
+    submission = make_submission(**NEVER_SENT[kind])
+    image = add_attachment(submission, "image")
+    client.force_login(users[role])
+    queue = client.get("/admin/contributions/").content.decode()
+    assert submission.title not in queue
+    for url in (
+        f"/admin/contributions/inspect/{submission.pk}/",
+        f"/admin/contributions/pieces-jointes/{image.pk}/",
+        f"/admin/contributions/pieces-jointes/{image.pk}/apercu/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert submission.email.encode() not in response.content
+    for action in ("take", "message", "note", "purge", "mark_spam"):
+        response = client.post(
+            f"/admin/contributions/actions/{submission.pk}/{action}/",
+            {"expected_status": submission.status, "body": "Bonjour"},
+        )
+        # A moderator may never purge: refused before the submission is read.
+        refused = 403 if (role, action) == ("moderator", "purge") else 404
+        assert response.status_code == refused, action
+    submission.refresh_from_db()
+    assert submission.personal_data_purged_at is None
+    assert submission.email
+    assert not submission.messages.exists() and not submission.notes.exists()
+
+
+def _post_action(client, submission, action, **data):
+    return client.post(
+        f"/admin/contributions/actions/{submission.pk}/{action}/",
+        data,
+        follow=True,
+    )
+
+
+@pytest.mark.parametrize("state", [Status.SPAM, Status.WITHDRAWN])
+def test_no_message_to_a_spammer_or_to_someone_who_withdrew(client, lead, state):
+    submission = make_submission(status=state)
+    client.force_login(lead)
+    html = _post_action(client, submission, "message", body="Bonjour").content
+    assert "n&#x27;est pas possible depuis l&#x27;état".encode() in html
+    assert not submission.messages.exists()
+    inspect = client.get(f"/admin/contributions/inspect/{submission.pk}/").content
+    assert "Écrire à la personne".encode() not in inspect
+
+
+def test_no_purge_of_an_open_submission_nor_of_one_that_moved(client, lead):
+    open_one = make_submission(status=Status.IN_REVIEW)
+    client.force_login(lead)
+    _post_action(client, open_one, "purge", expected_status=Status.IN_REVIEW)
+    open_one.refresh_from_db()
+    assert open_one.personal_data_purged_at is None
+
+    # Seen declined, reopened meanwhile by someone else: the purge is refused.
+    moved = make_submission(status=Status.IN_REVIEW)
+    html = _post_action(
+        client, moved, "purge", expected_status=Status.DECLINED
+    ).content.decode()
+    moved.refresh_from_db()
+    assert moved.personal_data_purged_at is None and moved.email
+    assert "a changé d&#x27;état entre-temps" in html
+
+
+def test_no_note_on_a_purged_submission(client, lead):
+    submission = make_submission(status=Status.DECLINED)
+    client.force_login(lead)
+    _post_action(client, submission, "purge", expected_status=Status.DECLINED)
+    submission.refresh_from_db()
+    assert submission.personal_data_purged_at is not None
+    html = _post_action(client, submission, "note", body="Camille a rappelé.").content
+    assert "sont purgées".encode() in html
+    assert not submission.notes.exists()

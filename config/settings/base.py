@@ -241,10 +241,18 @@ WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAILFRONTENDCACHE = {}
 TAGGIT_CASE_INSENSITIVE = True
 
-# Brute-force protection of the admin login (django-axes).
+# The reverse proxies in front of gunicorn (addresses or CIDR ranges): behind
+# one of them, the client is the right-most untrusted X-Forwarded-For address
+# (core.client_address). Empty: REMOTE_ADDR is the client.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+
+# Brute-force protection of the admin login (django-axes). A username is locked
+# for one client address only (IPv6 per /64): a stranger who mistypes a
+# moderator's password five times locks themselves out, not the moderator.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 
@@ -293,13 +301,36 @@ ADMIN_CSP = {
     "frame-ancestors": [CSP.SELF],
 }
 
+# Private tokens in request paths are masked on the way to every handler
+# (core.log_filters): the root's console, runserver's lines and django.request.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_tokens": {"()": "core.log_filters.MaskTokensFilter"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["mask_tokens"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
-        "django.request": {"level": "WARNING"},
+        "django.request": {"level": "WARNING", "filters": ["mask_tokens"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["mask_tokens"],
+        },
         "django.tasks": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

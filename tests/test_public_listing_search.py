@@ -1,0 +1,42 @@
+"""`q` is searched once per listing: the results and the seven facets' counts
+filter on the keys of one full-text search, instead of each query running it."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from tests.public_factories import make_experience
+
+pytestmark = pytest.mark.django_db
+
+
+def _searches(captured):
+    return [q["sql"] for q in captured.captured_queries if "wagtailsearch_" in q["sql"]]
+
+
+def _facet(response, name):
+    facet = next(f for f in response.context["facets"] if f.name == name)
+    return {option.value: option.count for option in facet.options if option.count}
+
+
+@pytest.mark.parametrize(
+    "path", ["/experiences/", "/experiences/faire-emerger-une-dynamique-collective/"]
+)
+def test_q_is_searched_once_per_listing(client, site_tree, path):
+    make_experience(title="Un forum des habitants", themes=["sante"], tags=["bilan"])
+    make_experience(title="Un forum à Paris", department="75", themes=["sante"])
+    make_experience(title="Une charte signée", themes=["sante"], tags=["bilan"])
+    client.get(path)  # warm Wagtail's site and content type caches
+
+    params = {"q": "forum", "theme": "sante", "region": "ile-de-france"}
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, params)
+
+    assert response.status_code == 200
+    assert len(_searches(captured)) == 1, _searches(captured)
+    titles = sorted(page.title for page in response.context["results_page"])
+    assert titles == ["Un forum des habitants", "Un forum à Paris"]
+    # Each facet is still counted over the search and the other filters.
+    assert _facet(response, "departement") == {"75": 1, "93": 1}
+    assert _facet(response, "tag") == {"bilan": 1}
