@@ -54,15 +54,17 @@ THIRD_PARTY_APPS = [
     "widget_tweaks",
     "axes",
 ]
+# `core` (the bottom layer) comes before django_tasks_db so that its `db_worker`
+# command replaces the library's one (see core/management/commands/db_worker.py).
+FIRST_APPS = ["core"]
 LOCAL_APPS = [
-    "core",
     "home",
     "experiences",
     "resources",
     "booklets",
     "demo",
 ]
-INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
+INSTALLED_APPS = DJANGO_APPS + FIRST_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -166,6 +168,18 @@ if env_str("AWS_STORAGE_BUCKET_NAME"):
             "querystring_auth": True,
         },
     }
+    # Contributors' files go to a bucket of their own, private, never served by
+    # an address: every app server reads and erases them there.
+    STORAGES["private"] = {
+        "BACKEND": "experiences.storage_s3.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("AWS_PRIVATE_STORAGE_BUCKET_NAME", required=True),
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 # Uploads larger than this are streamed to a temporary file, never held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -205,8 +219,22 @@ MAILERS = {
     }
 }
 
+# Outbox emails: attempts before an email is marked failed, and the delay
+# between attempts (doubled each time, capped).
+EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 8)
+EMAIL_RETRY_BASE_SECONDS = env_int("EMAIL_RETRY_BASE_SECONDS", 60)
+EMAIL_RETRY_MAX_SECONDS = env_int("EMAIL_RETRY_MAX_SECONDS", 21600)
+# Draft-saved and receipt emails sent to one address, at most, per window.
+EMAIL_RATE_LIMIT = env_int("EMAIL_RATE_LIMIT", 10)
+EMAIL_RATE_WINDOW_SECONDS = env_int("EMAIL_RATE_WINDOW_SECONDS", 3600)
+
 # Background work (emails, booklet PDFs, Wagtail's search index): the database
 # backend and `manage.py db_worker` in production; run at once when "immediate".
+# A task still RUNNING after TASKS_RECLAIM_AFTER_SECONDS is taken to belong to
+# a dead worker and put back in the queue; finished task rows are deleted by
+# `purge_personal_data` after TASKS_KEEP_FINISHED_DAYS.
+TASKS_RECLAIM_AFTER_SECONDS = env_int("TASKS_RECLAIM_AFTER_SECONDS", 600)
+TASKS_KEEP_FINISHED_DAYS = env_int("TASKS_KEEP_FINISHED_DAYS", 7)
 TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
 TASKS = {
     "default": {

@@ -1,0 +1,61 @@
+"""The registry of emails the outbox can send, filled by the domain apps.
+
+An app registers each template it sends with a builder: given the outbox row,
+the builder returns a ``Letter`` (recipients and template context), or raises
+``PermanentFailure`` when the email can no longer be sent (no recipient left).
+The builder runs inside the send task, so that addresses, links and texts are
+read from the database then, and never stored in the task queue.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+class PermanentFailure(Exception):
+    """An email that no retry can send (recipient refused, nobody to write to)."""
+
+
+@dataclass(frozen=True)
+class Letter:
+    to: list[str]
+    context: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Kind:
+    template: str
+    label: str
+    build: Callable
+
+
+KINDS: dict[str, Kind] = {}
+AUDIENCES: dict[str, str] = {}
+
+
+def register(template, label, build):
+    """Declare that ``templates/emails/<template>.*`` is built by ``build``."""
+    KINDS[template] = Kind(template, label, build)
+
+
+def register_audience(name, label):
+    AUDIENCES[name] = label
+
+
+def label(template):
+    kind = KINDS.get(template)
+    return kind.label if kind else template
+
+
+def audience_label(name):
+    return AUDIENCES.get(name, name)
+
+
+def build(email):
+    kind = KINDS.get(email.template)
+    if kind is None:
+        raise PermanentFailure(f"Aucun modèle de courriel « {email.template} ».")
+    letter = kind.build(email)
+    recipients = [address for address in letter.to if address]
+    if not recipients:
+        raise PermanentFailure("Aucun destinataire.")
+    return Letter(recipients, letter.context)
