@@ -5,7 +5,6 @@ contributor's example.org address and accounts by username, so that a second
 run creates nothing and costs a handful of queries.
 """
 
-import contextlib
 import io
 from collections import Counter
 
@@ -24,6 +23,7 @@ from demo import accounts, content, media, submissions
 from demo.checks import problems
 from demo.content import DemoError, month, pick
 from demo.text import html
+from experiences import notifications
 from experiences.constants import GROUP_MODERATORS, NARRATIVE_FIELDS, Rubric
 from experiences.models import (
     CallForContributionsPage,
@@ -45,14 +45,6 @@ from resources.models import (
 )
 
 IMAGE_TAG = "démonstration"
-
-
-@contextlib.contextmanager
-def _quiet():
-    """Nobody hears of the demo's transitions: no email to a contributor or to
-    the moderators. A no-op for now; at the merge it must become
-    `experiences.notifications.muted()`, which mutes the hook of `states.apply`."""
-    yield
 
 
 class DemoLoader:
@@ -305,7 +297,9 @@ def load_demo(with_accounts=True):
             "peuvent pas être créés."
         )
     loader = DemoLoader()
-    with _quiet(), transaction.atomic():
+    # Nobody hears of the demo's transitions: no email to a contributor or to
+    # the moderators.
+    with notifications.muted(), transaction.atomic():
         users = (
             accounts.create_accounts(password, loader.created) if with_accounts else {}
         )

@@ -19,6 +19,8 @@ from wagtail.admin import messages
 from experiences import moderation
 from experiences.constants import Rubric
 from experiences.models import ExperiencePage, Submission, SubmissionAttachment
+from experiences.permissions import MODERATE, PURGE, VIEW
+from experiences.permissions import VIEW_PERSONAL_DATA as PERSONAL_DATA
 from experiences.publication import ChosenAttachment
 from experiences.states import (
     CHANGED_MEANWHILE,
@@ -27,10 +29,6 @@ from experiences.states import (
     TransitionError,
 )
 
-VIEW = "experiences.view_submission"
-PERSONAL_DATA = "experiences.view_personal_data"
-MODERATE = "experiences.moderate_submission"
-PURGE = "experiences.purge_submission"
 THUMBNAIL_SIZE = (320, 320)
 
 

@@ -10,5 +10,14 @@ class ExperiencesConfig(AppConfig):
         # publication: the page_published receiver that closes a submission;
         # page_files: the copies of its files follow the page (published,
         # unpublished, deleted); rubric_sync: re-derives an experience's
-        # rubric when the page moves.
-        from experiences import page_files, publication, rubric_sync  # noqa: F401
+        # rubric when the page moves; notifications: the emails that follow
+        # each transition (the one hook of states.apply).
+        from experiences import (  # noqa: F401
+            notifications,
+            page_files,
+            publication,
+            rubric_sync,
+            states,
+        )
+
+        states.set_after_transition(notifications.transition_applied)

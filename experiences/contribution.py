@@ -10,9 +10,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -23,15 +21,13 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from experiences import antiabuse, uploads
+from experiences import antiabuse, notifications, tracking, uploads
 from experiences.constants import (
     CONTRIBUTOR_FIELDS,
     EXPERIENCE_FIELDS,
-    GROUP_MODERATORS,
     RUBRIC_EXPECTED,
     Rubric,
 )
-from experiences.emails import queue_email
 from experiences.forms import ContributionForm
 from experiences.models import (
     Department,
@@ -43,14 +39,12 @@ from experiences.models import (
 )
 from experiences.states import Status as S
 from experiences.states import TransitionError, apply
-from experiences.tracking import new_tracking_url
+from experiences.tracking import SESSION_CONFIRMATION, SESSION_DRAFT
 
 FORM_TEMPLATE = "experiences/call_for_contributions_page.html"
 TRACKING_TEMPLATE = "experiences/contribution/tracking.html"
 CONFIRMATION_TEMPLATE = "experiences/contribution/confirmation.html"
 DRAFT_SAVED_TEMPLATE = "experiences/contribution/draft_saved.html"
-SESSION_CONFIRMATION = "recueil_contribution_confirmation"
-SESSION_DRAFT = "recueil_contribution_draft"
 NONCE_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 EDITABLE_STATES = (S.DRAFT, S.CHANGES_REQUESTED)
 WITHDRAWABLE_STATES = (S.DRAFT, S.RECEIVED, S.IN_REVIEW, S.CHANGES_REQUESTED)
@@ -181,31 +175,6 @@ def initial_from_query(query):
     return initial
 
 
-def moderator_addresses():
-    users = (
-        get_user_model()
-        .objects.filter(groups__name=GROUP_MODERATORS, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    return sorted({*users, *settings.MODERATORS_EMAIL})
-
-
-def email_context(submission, tracking_url=""):
-    return {
-        "reference": submission.reference or "",
-        "title": submission.title,
-        "rubric": submission.get_rubric_display() if submission.rubric else "",
-        "departement": str(submission.department) if submission.department else "",
-        "role": submission.get_role_display() if submission.role else "",
-        "first_name": submission.first_name,
-        "status": submission.get_status_display(),
-        "attachments": [a.original_name for a in submission.attachments.all()],
-        "tracking_url": tracking_url,
-        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/",
-    }
-
-
 # --- services (each in one transaction) ---------------------------------------
 
 
@@ -273,7 +242,10 @@ def hold_files(submission, nonce, checked_files):
 
 
 def save_draft(request, submission, form):
-    """Store a draft; email a private link when the address is new."""
+    """Store a draft; email a private link when the address is new.
+
+    Returns the submission and whether its link was (or would have been,
+    under the rate limit) emailed."""
     cleaned = form.cleaned_data
     with FileWrites() as writes, transaction.atomic():
         if submission is None:
@@ -284,14 +256,11 @@ def save_draft(request, submission, form):
         submission.save()
         submission.themes.set(Theme.objects.filter(slug__in=cleaned["themes"]))
         _sync_files(writes, submission, cleaned, cleaned["attachments"])
-        log(instance=submission, action="recueil.submission.draft")
-        url = ""
-        if previous_email != submission.email:
-            url = new_tracking_url(submission, request)
-            queue_email(
-                "draft_saved", [submission.email], email_context(submission, url)
-            )
-    return submission, url
+        entry = log(instance=submission, action="recueil.submission.draft")
+        link_sent = previous_email != submission.email
+        if link_sent:
+            notifications.draft_saved(submission, entry, previous_email=previous_email)
+    return submission, link_sent
 
 
 def _stamp_consents(submission, call, cleaned):
@@ -310,10 +279,8 @@ def _stamp_consents(submission, call, cleaned):
 
 
 def submit(request, call, submission, form):
-    """Store everything, give a reference, log, queue the emails: all or nothing.
-
-    Returns the submission and its fresh tracking URL.
-    """
+    """Store everything, give a reference, log, queue the emails (through the
+    transition): all or nothing."""
     cleaned = form.cleaned_data
     with FileWrites() as writes, transaction.atomic():
         if submission is None:
@@ -333,12 +300,7 @@ def submit(request, call, submission, form):
         _sync_files(writes, submission, cleaned, cleaned["attachments"])
         name = "submit" if seen == S.DRAFT else "resubmit"
         apply(submission, name, expected_status=seen)
-        url = new_tracking_url(submission, request)
-        context = email_context(submission, url)
-        context["resubmitted"] = name == "resubmit"
-        queue_email("receipt", [submission.email], context)
-        queue_email("new_submission_moderators", moderator_addresses(), context)
-    return submission, url
+    return submission
 
 
 def withdraw(submission):
@@ -390,8 +352,10 @@ def error_summary(form):
 def _replay(request, call, submission):
     """A second post of an already sent form shows its confirmation again."""
     stored = request.session.get(SESSION_CONFIRMATION) or {}
-    if stored.get("reference") != submission.reference:
-        request.session[SESSION_CONFIRMATION] = {"reference": submission.reference}
+    if stored.get("id") != submission.pk:
+        request.session[SESSION_CONFIRMATION] = tracking.remember(
+            submission, link=False
+        )
     return redirect(call.url + call.reverse_subpage("confirmation"))
 
 
@@ -457,7 +421,7 @@ def handle_form(request, call, submission=None, template=FORM_TEMPLATE, extra=No
                 return _after_draft(
                     request, call, submission, form, template == TRACKING_TEMPLATE
                 )
-            submission, url = submit(request, call, submission, form)
+            submission = submit(request, call, submission, form)
         except IntegrityError:
             known = Submission.objects.filter(
                 form_nonce=request.POST["form_nonce"]
@@ -467,12 +431,9 @@ def handle_form(request, call, submission=None, template=FORM_TEMPLATE, extra=No
             return _replay(request, call, known)
         except TransitionError:
             return _replay(request, call, submission)
-        request.session[SESSION_CONFIRMATION] = {
-            "reference": submission.reference,
-            "tracking_url": url,
-            "email": submission.email,
-            "resubmitted": submission.status == S.IN_REVIEW,
-        }
+        request.session[SESSION_CONFIRMATION] = tracking.remember(
+            submission, link=True, resubmitted=submission.status == S.IN_REVIEW
+        )
         return redirect(call.url + call.reverse_subpage("confirmation"))
 
     held = form.valid_uploads()
@@ -489,9 +450,9 @@ def handle_form(request, call, submission=None, template=FORM_TEMPLATE, extra=No
 
 
 def _after_draft(request, call, submission, form, on_tracking_page):
-    submission, url = save_draft(request, submission, form)
-    if url or not on_tracking_page:
-        request.session[SESSION_DRAFT] = {"email": submission.email, "url": url}
+    submission, link_sent = save_draft(request, submission, form)
+    if link_sent or not on_tracking_page:
+        request.session[SESSION_DRAFT] = tracking.remember(submission, link=link_sent)
         return redirect(call.url + call.reverse_subpage("draft_saved"))
     messages.success(
         request,
@@ -508,14 +469,33 @@ def form_view(request, call):
 
 
 def confirmation_view(request, call):
-    context = {"confirmation": request.session.get(SESSION_CONFIRMATION) or {}}
+    stored = request.session.get(SESSION_CONFIRMATION) or {}
+    submission, url = tracking.recall(stored)
+    confirmation = {}
+    if submission is not None:
+        confirmation = {
+            "reference": submission.reference,
+            "email": submission.email if url else "",
+            "tracking_url": url,
+            "resubmitted": stored.get("resubmitted", False),
+            "withheld": bool(url) and notifications.withheld(submission, "receipt"),
+        }
+    context = {"confirmation": confirmation}
     return no_store(
         call.render(request, template=CONFIRMATION_TEMPLATE, context_overrides=context)
     )
 
 
 def draft_saved_view(request, call):
-    context = {"draft": request.session.get(SESSION_DRAFT) or {}}
+    submission, url = tracking.recall(request.session.get(SESSION_DRAFT))
+    draft = {}
+    if submission is not None and not submission.personal_data_purged_at:
+        draft = {
+            "email": submission.email,
+            "url": url,
+            "withheld": bool(url) and notifications.withheld(submission, "draft_saved"),
+        }
+    context = {"draft": draft}
     return no_store(
         call.render(request, template=DRAFT_SAVED_TEMPLATE, context_overrides=context)
     )

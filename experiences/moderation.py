@@ -6,18 +6,17 @@ submission's thread, the email to the contributor, the note, the log entry of
 events that change no state.
 """
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from experiences import erasure, notifications
 from experiences.constants import NARRATIVE_FIELDS
-from experiences.emails import queue_email
 from experiences.models import Submission, SubmissionMessage, SubmissionNote
 from experiences.models.submissions import hash_token, new_token
+from experiences.permissions import moderators
 from experiences.states import (
     CHANGED_MEANWHILE,
     CLOSED_STATES,
@@ -25,37 +24,6 @@ from experiences.states import (
     TransitionError,
     apply,
 )
-from experiences.tracking import new_tracking_url
-
-MODERATE_PERMISSION = "experiences.moderate_submission"
-
-
-def moderators():
-    """Active users who may moderate (through a group, directly, or superusers)."""
-    User = get_user_model()
-    app_label, codename = MODERATE_PERMISSION.split(".")
-    granted = Q(
-        groups__permissions__codename=codename,
-        groups__permissions__content_type__app_label=app_label,
-    ) | Q(
-        user_permissions__codename=codename,
-        user_permissions__content_type__app_label=app_label,
-    )
-    return (
-        User.objects.filter(is_active=True)
-        .filter(granted | Q(is_superuser=True))
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
-
-
-def _contributor_context(submission, **extra):
-    return {
-        "reference": submission.reference or "",
-        "title": submission.title,
-        "first_name": submission.first_name,
-        **extra,
-    }
 
 
 def _add_message(submission, user, body):
@@ -93,20 +61,14 @@ def assign(submission, user, assignee, *, expected_status=None):
     )
 
 
-def _answer(submission, user, name, message, template, *, expected_status, link):
+def _answer(submission, user, name, message, *, expected_status):
     """A transition whose required message goes to the contributor: kept in the
-    thread and emailed (with a fresh tracking link when they have to act)."""
+    thread (the transition's email carries it, see notifications)."""
     message = message.strip()
     submission = apply(
         submission, name, user=user, message=message, expected_status=expected_status
     )
     _add_message(submission, user, message)
-    extra = {"tracking_url": new_tracking_url(submission)} if link else {}
-    queue_email(
-        template,
-        [submission.email],
-        _contributor_context(submission, message=message, **extra),
-    )
     return submission
 
 
@@ -114,13 +76,7 @@ def _answer(submission, user, name, message, template, *, expected_status, link)
 def request_changes(submission, user, message, *, expected_status=None):
     """Ask the contributor for more; they get an email with a fresh tracking link."""
     return _answer(
-        submission,
-        user,
-        "request_changes",
-        message,
-        "changes_requested",
-        expected_status=expected_status,
-        link=True,
+        submission, user, "request_changes", message, expected_status=expected_status
     )
 
 
@@ -140,13 +96,7 @@ def accept(submission, user, *, rubric=None, attachments=None, expected_status=N
 @transaction.atomic
 def decline(submission, user, message, *, expected_status=None):
     return _answer(
-        submission,
-        user,
-        "decline",
-        message,
-        "declined",
-        expected_status=expected_status,
-        link=False,
+        submission, user, "decline", message, expected_status=expected_status
     )
 
 
@@ -195,19 +145,13 @@ def send_message(submission, user, body):
             )
         )
     message = _add_message(submission, user, body)
-    log(
+    entry = log(
         instance=submission,
         action="recueil.submission.message",
         user=user,
         data={"message": body},
     )
-    queue_email(
-        "message",
-        [submission.email],
-        _contributor_context(
-            submission, message=body, tracking_url=new_tracking_url(submission)
-        ),
-    )
+    notifications.message_sent(submission, entry)
     return message
 
 
@@ -233,7 +177,9 @@ ERASED_FIELDS = {
 
 
 def purge_personal_data(submission, user=None, *, now=None):
-    """Erase a closed submission's personal data, files, notes and messages.
+    """Erase a closed submission's personal data, files, notes and messages,
+    and every copy of them: audit-log messages and labels, contact copied into
+    page revisions, outbox emails, task rows, session keys (see erasure).
 
     The record stays (reference, state, rubric, département, dates) with an
     entry in its history: the trace that it existed. Files are deleted once
@@ -250,6 +196,7 @@ def purge_personal_data(submission, user=None, *, now=None):
         raise TransitionError(_("Les données de cette contribution sont déjà purgées."))
     now = now or timezone.now()
     with transaction.atomic():
+        contact = erasure.contact_of(submission)
         files = [(a.file.storage, a.file.name) for a in submission.attachments.all()]
         submission.attachments.all().delete()
         submission.notes.all().delete()
@@ -261,18 +208,22 @@ def purge_personal_data(submission, user=None, *, now=None):
             personal_data_purged_at__isnull=True,
         ).update(
             **ERASED_FIELDS,
+            token_salt="",
             token_hash=hash_token(new_token()),
             personal_data_purged_at=now,
         )
         if not updated:
             raise TransitionError(CHANGED_MEANWHILE)
         submission.refresh_from_db()
-        log(
+        erasure.scrub_pages(submission, contact)
+        erasure.forget_everywhere(submission, contact)
+        trace = log(
             instance=submission,
             action="recueil.submission.purge",
             user=user,
             data={"message": f"état : {submission.get_status_display()}"},
         )
+        erasure.scrub_history(submission, keep=trace)
 
         def delete_files():
             for storage, name in files:

@@ -4,8 +4,8 @@
 transaction, creates the ExperiencePage draft under the chosen rubric, copies
 the submission into it (the submission itself is never changed) and submits it
 to the "Publication d'une expérience" workflow. ``on_page_published`` closes
-the loop: when the page goes live, the submission becomes ``publiée`` and the
-contributor receives the page's address.
+the loop: when the page goes live, the submission becomes ``publiée`` (and the
+transition emails the contributor the page's address, see notifications).
 """
 
 import logging
@@ -24,7 +24,6 @@ from wagtail.signals import page_published
 
 from experiences import page_files
 from experiences.constants import NARRATIVE_FIELDS, WORKFLOW_NAME
-from experiences.emails import queue_email
 from experiences.models import (
     ExperienceDocument,
     ExperienceLink,
@@ -204,16 +203,6 @@ def accept_submission(
         workflow = publication_workflow(page)
         if workflow is not None:
             workflow.start(page, user)
-        queue_email(
-            "accepted",
-            [submission.email],
-            {
-                "reference": submission.reference or "",
-                "title": submission.title,
-                "first_name": submission.first_name,
-                "rubric": parent.title,
-            },
-        )
     return page
 
 
@@ -241,17 +230,6 @@ def on_page_published(sender, instance, revision=None, **kwargs):
     except TransitionError:
         # Someone else (another publish) moved it meanwhile: nothing to do.
         logger.info("Submission %s already moved on publication.", submission.pk)
-        return
-    queue_email(
-        "published",
-        [submission.email],
-        {
-            "reference": submission.reference or "",
-            "title": instance.title,
-            "first_name": submission.first_name,
-            "page_url": instance.get_full_url() or "",
-        },
-    )
 
 
 page_published.connect(on_page_published, dispatch_uid="recueil_submission_published")

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
+from experiences import permissions
+
 
 class Status(models.TextChoices):
     DRAFT = "brouillon", _("Brouillon")
@@ -45,7 +47,9 @@ class Transition:
     actor: str
     log_action: str
     message_required: bool = False
+    # Who is told (experiences.notifications says with which email).
     notify_contributor: bool = False
+    notify_moderators: bool = False
 
 
 TRANSITIONS = {
@@ -59,6 +63,7 @@ TRANSITIONS = {
             CONTRIBUTOR,
             "recueil.submission.submit",
             notify_contributor=True,
+            notify_moderators=True,
         ),
         Transition(
             "withdraw",
@@ -75,6 +80,8 @@ TRANSITIONS = {
             Status.IN_REVIEW,
             CONTRIBUTOR,
             "recueil.submission.resubmit",
+            notify_contributor=True,
+            notify_moderators=True,
         ),
         Transition(
             "take",
@@ -156,6 +163,7 @@ LOG_ACTIONS = {
     "recueil.submission.message": _("Message envoyé à la personne"),
     "recueil.submission.purge": _("Données personnelles purgées"),
     "recueil.submission.attachments": _("Légendes des pièces jointes modifiées"),
+    "recueil.submission.reminder": _("Rappel envoyé avant la suppression du brouillon"),
     **{t.log_action: t.label for t in TRANSITIONS.values()},
 }
 
@@ -169,12 +177,22 @@ class TransitionError(Exception):
     """A transition refused: wrong state, missing message or not allowed."""
 
 
+# The one function called after every transition: what it means for the
+# people concerned (experiences.notifications registers it when the app is
+# ready; it cannot be imported here, since it imports the models, which import
+# this module).
+_after_transition = None
+
+
+def set_after_transition(function):
+    global _after_transition  # noqa: PLW0603 - set once, in AppConfig.ready
+    _after_transition = function
+
+
 def can_act(user, transition):
     if transition.actor == MODERATOR:
         return bool(
-            user
-            and user.is_authenticated
-            and user.has_perm("experiences.moderate_submission")
+            user and user.is_authenticated and user.has_perm(permissions.MODERATE)
         )
     return transition.actor in (CONTRIBUTOR, SYSTEM)
 
@@ -221,10 +239,12 @@ def apply(submission, name, *, user=None, message="", expected_status=None, **ch
         if not updated:
             raise TransitionError(CHANGED_MEANWHILE)
         submission.refresh_from_db()
-        log(
+        entry = log(
             instance=submission,
             action=transition.log_action,
             user=user if user and user.is_authenticated else None,
             data={"message": message, "from": seen, "to": submission.status},
         )
+        if _after_transition is not None:
+            _after_transition(submission, transition, entry)
     return submission

@@ -1,10 +1,29 @@
 """The contributor's private tracking link.
 
-Only the SHA-256 of the token is stored, so a link can be shown only when it is
-made: each email that carries the link issues a new token, which replaces the
-previous one (the email says so)."""
+The token is derived from a random salt kept in the submission's row and the
+secret key (``Submission.tracking_token``); only its SHA-256 is stored, for the
+lookup. So the same link is rebuilt wherever it is needed (the send task, the
+confirmation page) and never travels through the task queue or a session.
+Rotating the link (a new salt) voids the previous one.
 
-from experiences.models import CallForContributionsPage
+A session remembers a submission by its id and a short fingerprint of the
+token's hash: the link is shown again only while it is still the same one.
+"""
+
+import logging
+
+from django.conf import settings
+
+from experiences.models import CallForContributionsPage, Submission
+from experiences.models.submissions import derive_token, hash_token, new_salt
+
+logger = logging.getLogger(__name__)
+
+FINGERPRINT_LENGTH = 12
+# What the confirmation and draft-saved pages remember, in the session.
+SESSION_CONFIRMATION = "recueil_contribution_confirmation"
+SESSION_DRAFT = "recueil_contribution_draft"
+SESSION_KEYS = (SESSION_CONFIRMATION, SESSION_DRAFT)
 
 
 def tracking_path(token):
@@ -13,15 +32,58 @@ def tracking_path(token):
     return f"{base}suivi/{token}/"
 
 
-def new_tracking_url(submission, request=None):
-    """Rotate the submission's token and return the absolute tracking URL."""
-    from django.conf import settings
-
-    token = submission.set_token()
+def rotate(submission):
+    """Give ``submission`` a new link (saved at once); the old one stops working."""
+    submission.token_salt = new_salt()
+    submission.token_hash = hash_token(derive_token(submission.token_salt))
     type(submission).objects.filter(pk=submission.pk).update(
-        token_hash=submission.token_hash
+        token_salt=submission.token_salt, token_hash=submission.token_hash
     )
-    path = tracking_path(token)
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def current_token(submission):
+    token = submission.tracking_token()
+    if token is None:
+        # The secret key changed (and the old one is not a fallback): the link
+        # cannot be rebuilt, so a new one is made.
+        logger.warning("Tracking link of submission %s renewed.", submission.pk)
+        rotate(submission)
+        token = submission.tracking_token()
+    return token
+
+
+def tracking_url(submission, base_url=None):
+    """The absolute address of the submission's tracking page."""
+    base = (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+    return base + tracking_path(current_token(submission))
+
+
+def fingerprint(submission):
+    return submission.token_hash[:FINGERPRINT_LENGTH]
+
+
+def remember(submission, *, link, **flags):
+    """What a session keeps about a submission: ids and flags, never an
+    address or a link. ``link``: whether the page may show the link."""
+    return {
+        "id": submission.pk,
+        "link": fingerprint(submission) if link else "",
+        **flags,
+    }
+
+
+def recall(stored):
+    """The submission a session remembers, and its link if the session may
+    still show it (same link, data not purged); (None, "") otherwise."""
+    submission = Submission.objects.filter(pk=(stored or {}).get("id")).first()
+    if submission is None:
+        return None, ""
+    link = stored.get("link")
+    if (
+        link
+        and not submission.personal_data_purged_at
+        and link == fingerprint(submission)
+        and submission.tracking_token()
+    ):
+        return submission, tracking_url(submission)
+    return submission, ""

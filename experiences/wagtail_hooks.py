@@ -28,10 +28,8 @@ from experiences.admin_filters import (
 )
 from experiences.constants import NARRATIVE_FIELDS
 from experiences.models import Submission, Theme
+from experiences.permissions import EXPORT, MODERATE
 from experiences.states import LOG_ACTIONS, Status
-
-MODERATE = "experiences.moderate_submission"
-EXPORT = "experiences.export_submission"
 
 WAITING_STATES = (Status.RECEIVED, Status.IN_REVIEW)
 

@@ -23,7 +23,8 @@ from wagtail.models import (
 )
 
 from booklets.models import BookletIndexPage
-from experiences import page_files
+from core import permissions as core_permissions
+from experiences import page_files, permissions
 from experiences.constants import (
     GROUP_EDITORIAL_LEADS,
     GROUP_EDITORS,
@@ -219,14 +220,14 @@ MEDIA_EDIT = [
     "wagtaildocs.choose_document",
 ]
 MODERATION = [
-    "experiences.view_submission",
+    permissions.VIEW,
     "experiences.change_submission",
-    "experiences.moderate_submission",
-    "experiences.view_personal_data",
+    permissions.MODERATE,
+    permissions.VIEW_PERSONAL_DATA,
 ]
 # Exporting the queue copies everyone's personal data out of the site: for the
 # editorial leads only.
-EXPORT = "experiences.export_submission"
+EXPORT = permissions.EXPORT
 
 GROUPS = {
     GROUP_EDITORS: {
@@ -246,7 +247,9 @@ GROUPS = {
             "wagtailadmin.access_admin",
             *MODERATION,
             EXPORT,
-            "experiences.purge_submission",
+            permissions.PURGE,
+            core_permissions.VIEW_EMAILS,
+            core_permissions.RESEND_EMAILS,
             "experiences.add_theme",
             "experiences.change_theme",
             "experiences.delete_theme",

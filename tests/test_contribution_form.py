@@ -6,15 +6,14 @@ import re
 from pathlib import Path
 
 from django.core.mail.backends.locmem import EmailBackend
-from django.tasks import task_backends
 from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
-import django_tasks
 import pytest
-from django_tasks.backends.dummy import DummyBackend
 
+from core import outbox
+from core.models import OutboxEmail
 from experiences import contribution
 from experiences.models import (
     CallForContributionsPage,
@@ -396,12 +395,12 @@ def test_a_draft_without_email_is_refused_with_a_message(client, call):
 
 
 def test_a_mail_server_that_is_down_never_loses_the_submission(
-    client, call, moderator, monkeypatch, django_capture_on_commit_callbacks
+    client, call, moderator, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
-    dummy = DummyBackend("default", {"QUEUES": ["default"], "OPTIONS": {}})
-    # Wagtail's backport and Django's own handler both hand out this backend.
-    for handler in (task_backends, django_tasks.task_backends):
-        monkeypatch.setattr(handler._connections, "default", dummy, raising=False)
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+    dummy = outbox.send_outbox_email.get_backend()
 
     def refuse(self, messages):
         raise ConnectionRefusedError("serveur de courriel injoignable")
@@ -411,12 +410,18 @@ def test_a_mail_server_that_is_down_never_loses_the_submission(
     response = post(client, django_capture_on_commit_callbacks, valid_post())
     assert response.status_code == 302
     assert Submission.objects.get().status == Status.RECEIVED
-    queued = [r for r in dummy.results if r.task.name.endswith("send_email")]
-    assert {r.args[0] for r in queued} == {"receipt", "new_submission_moderators"}
+    emails = {email.template: email for email in OutboxEmail.objects.all()}
+    assert set(emails) == {"receipt", "new_submission_moderators"}
+    sends = [r for r in dummy.results if r.task.name == "send_outbox_email"]
+    assert sorted(r.args[0] for r in sends) == sorted(e.pk for e in emails.values())
 
-    receipt = next(r for r in queued if r.args[0] == "receipt")
-    assert receipt.task.call(*receipt.args, **receipt.kwargs) == "retry"
+    receipt = emails["receipt"]
+    task = next(r for r in sends if r.args == [receipt.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert task.task.call(*task.args) == OutboxEmail.Status.PENDING
+    receipt.refresh_from_db()
+    assert receipt.attempts == 1
+    assert "ConnectionRefusedError" in receipt.last_error
     retry = dummy.results[-1]
-    assert retry.args[0] == "receipt"
-    assert retry.args[3] == 2  # second attempt, deferred
+    assert retry.args == [receipt.pk]  # second attempt, deferred
     assert retry.task.run_after > timezone.now()

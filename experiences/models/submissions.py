@@ -1,3 +1,4 @@
+import base64
 import hashlib
 import secrets
 import uuid
@@ -7,6 +8,7 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from experiences.constants import ContributorRole, Rubric
@@ -28,8 +30,22 @@ def hash_token(token):
 
 
 def new_token():
-    """A private tracking token: 256 bits of randomness, URL-safe."""
+    """A random token that no salt derives (a link that no longer opens)."""
     return secrets.token_urlsafe(32)
+
+
+TOKEN_KEY_SALT = "recueil.tracking-link"  # noqa: S105 - a namespace, not a secret
+
+
+def new_salt():
+    return secrets.token_urlsafe(24)
+
+
+def derive_token(salt, secret=None):
+    """The tracking token of ``salt``: an HMAC-SHA256 keyed by SECRET_KEY (or
+    ``secret``), URL-safe base64, 43 characters (256 bits)."""
+    digest = salted_hmac(TOKEN_KEY_SALT, salt, secret=secret, algorithm="sha256")
+    return base64.urlsafe_b64encode(digest.digest()).rstrip(b"=").decode()
 
 
 class ReferenceSequence(models.Model):
@@ -147,7 +163,10 @@ class Submission(models.Model):
         _("consentement au contact public : texte"), blank=True
     )
 
-    # Private link: only the SHA-256 of the token is stored.
+    # Private link: the token is derived from this random salt and the secret
+    # key (so that any process can rebuild the link); only its SHA-256 is
+    # stored, for the lookup. A new salt gives a new link.
+    token_salt = models.CharField(max_length=64, default=new_salt, editable=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     # One submission per form display, so that a double click or a replayed
     # post cannot create two.
@@ -188,11 +207,29 @@ class Submission(models.Model):
     def __str__(self):
         return f"{self.reference or _('Brouillon')} — {self.title or _('(sans titre)')}"
 
+    def save(self, **kwargs):
+        if not self.token_hash:
+            self.set_token()
+        super().save(**kwargs)
+
     def set_token(self):
-        """Give the submission a new private token; return it (shown once)."""
-        token = new_token()
+        """Give the submission a new private token (not saved); return it."""
+        self.token_salt = new_salt()
+        token = derive_token(self.token_salt)
         self.token_hash = hash_token(token)
         return token
+
+    def tracking_token(self):
+        """The current token, rebuilt from the salt; None when it cannot be
+        (the secret key changed and the old one is not in SECRET_KEY_FALLBACKS,
+        or the link was voided by a purge)."""
+        if not self.token_salt:
+            return None
+        for secret in (settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS):
+            token = derive_token(self.token_salt, secret)
+            if hash_token(token) == self.token_hash:
+                return token
+        return None
 
     @classmethod
     def for_token(cls, token):

@@ -8,6 +8,9 @@
 The record itself stays, emptied (reference, state, rubric, département and
 dates), with an entry in its history: a trace that it existed. Safe to run
 daily: each record is purged once, each warning sent once per draft version.
+
+It also deletes the task rows finished more than ``TASKS_KEEP_FINISHED_DAYS``
+ago and the expired sessions.
 """
 
 import datetime
@@ -17,13 +20,15 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
-from django.utils import formats, timezone
+from django.utils import timezone
 
-from experiences.emails import queue_email
+from wagtail.log_actions import log
+
+from core import retention
+from experiences import notifications
 from experiences.models import Submission
 from experiences.moderation import purge_personal_data
 from experiences.states import CLOSED_STATES, Status
-from experiences.tracking import new_tracking_url
 
 WARNING_DAYS = 30
 
@@ -70,18 +75,12 @@ class Command(BaseCommand):
                 now + datetime.timedelta(days=WARNING_DAYS),
             )
             with transaction.atomic():
-                queue_email(
-                    "draft_reminder",
-                    [submission.email],
-                    {
-                        "first_name": submission.first_name,
-                        "title": submission.title,
-                        "purge_date": formats.date_format(
-                            timezone.localtime(purge_on), "j F Y"
-                        ),
-                        "tracking_url": new_tracking_url(submission),
-                    },
+                entry = log(
+                    instance=submission,
+                    action="recueil.submission.reminder",
+                    data={"purge_on": timezone.localdate(purge_on).isoformat()},
                 )
+                notifications.draft_expiring(submission, entry)
                 # update(): a warning is not an edit, updated_at must not move.
                 Submission.objects.filter(pk=submission.pk).update(
                     draft_reminder_sent_at=now
@@ -119,3 +118,12 @@ class Command(BaseCommand):
                     f"{prefix}  purgé : {reference} ({submission.get_status_display()})"
                 )
             self.stdout.write(f"{prefix}{label} : {count} purgée(s).")
+
+        # 4. What the site no longer needs to remember.
+        if dry_run:
+            return
+        tasks = retention.prune_finished_tasks(now=now)
+        retention.clear_expired_sessions()
+        self.stdout.write(
+            f"Tâches terminées supprimées : {tasks} ; sessions expirées supprimées."
+        )
