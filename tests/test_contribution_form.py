@@ -398,7 +398,7 @@ def test_a_mail_server_that_is_down_never_loses_the_submission(
     client, call, moderator, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
     settings.TASKS = {
-        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+        "default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}
     }
     dummy = outbox.send_outbox_email.get_backend()
 

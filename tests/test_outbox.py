@@ -7,10 +7,10 @@ import smtplib
 
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
+from django.tasks.backends.dummy import DummyBackend
 from django.utils import timezone
 
 import pytest
-from django_tasks.backends.dummy import DummyBackend
 
 from core import outbox
 from core.models import OutboxEmail
@@ -19,7 +19,7 @@ from experiences.states import Status
 from tests.moderation_factories import make_submission
 
 pytestmark = pytest.mark.django_db
-DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+DUMMY = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
 
 
 @pytest.fixture
