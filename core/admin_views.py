@@ -153,7 +153,7 @@ class OutboxViewSet(ModelViewSet):
     form_fields = []  # no create or edit form: see OutboxPermissionPolicy
     list_filter = ["status", "template"]
     list_display = [
-        Column("template_label", label=LABELS["template_label"]),
+        "template_label",  # the title column, with the buttons
         Column("about", label=LABELS["about"]),
         Column("audience_label", label=LABELS["audience_label"]),
         Column("get_status_display", label=LABELS["status"]),

@@ -59,10 +59,14 @@ class OutboxEmail(models.Model):
     def __str__(self):
         return f"{self.template_label} n° {self.pk}"
 
-    @property
     def template_label(self):
         return letters.label(self.template)
 
-    @property
+    template_label.short_description = _("courriel")
+    template_label = property(template_label)
+
     def audience_label(self):
         return letters.audience_label(self.audience)
+
+    audience_label.short_description = _("destinataires")
+    audience_label = property(audience_label)

@@ -40,7 +40,7 @@ from core.models import OutboxEmail
 logger = logging.getLogger(__name__)
 
 Status = OutboxEmail.Status
-ADDRESS_RE = re.compile(r"([\w.!#$%&'*+/=?^`{|}~-]+)@([\w-]+(?:\.[\w-]+)+)")
+ADDRESS_RE = re.compile(r"([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)")
 ERROR_MAX_LENGTH = 1000
 
 

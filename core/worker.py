@@ -22,7 +22,7 @@ from django.db import (
     InterfaceError,
     OperationalError,
     close_old_connections,
-    connections,
+    transaction,
 )
 from django.tasks import TaskResultStatus
 from django.utils import timezone
@@ -98,7 +98,6 @@ class ResilientWorker(Worker):
                     str(error).strip().splitlines()[0] if str(error) else error,
                     delay,
                 )
-                self.forget_connections()
                 self.pause(delay)
                 continue
             if failures:
@@ -114,7 +113,10 @@ class ResilientWorker(Worker):
     def step(self):
         """One turn of the loop: maintenance when due, then claim and run one
         ready task. Returns (whether the queue was read, the task or None)."""
-        close_old_connections()
+        # Drops a connection broken by an outage: the next query opens one
+        # (never in the middle of a transaction: a test runs inside one).
+        if not transaction.get_connection().in_atomic_block:
+            close_old_connections()
         self.maintain()
         tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
         if not self.process_all_queues:
@@ -147,12 +149,3 @@ class ResilientWorker(Worker):
         self.next_maintenance = time.monotonic() + min(
             MAINTENANCE_EVERY_SECONDS, max(self.reclaim_after, 1)
         )
-
-    @staticmethod
-    def forget_connections():
-        """Drop the broken connections: the next query opens a new one."""
-        for connection in connections.all(initialized_only=True):
-            try:
-                connection.close()
-            except DATABASE_ERRORS:
-                logger.debug("Closing a broken connection failed.", exc_info=True)
