@@ -161,6 +161,7 @@ def test_export_personal_data(site_tree, moderator, tmp_path):
     assert item["attachments"][0]["name"] == "compte-rendu.pdf"
     assert item["internal_notes"][0]["body"] == "Relancer"
     assert [h["action"] for h in item["history"]][-1] == "Note interne ajoutée"
+    assert item["emails"] == []
     target = tmp_path / "export.json"
     call_command(
         "export_personal_data", "camille@example.org", output=str(target), stderr=out
@@ -175,3 +176,57 @@ def test_export_personal_data_refuses_a_bad_address(site_tree):
 
     with pytest.raises(CommandError):
         call_command("export_personal_data", "pas-une-adresse")
+
+
+def test_export_lists_the_emails_sent_to_the_address(
+    site_tree, moderator, django_capture_on_commit_callbacks
+):
+    submission = make_submission(status=Status.IN_REVIEW)
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.decline(submission, moderator, "Hors du champ.")
+    out = StringIO()
+    call_command("export_personal_data", submission.email, stdout=out)
+    (item,) = json.loads(out.getvalue())["submissions"]
+    (email,) = item["emails"]
+    assert email["email"] == "Contribution non retenue"
+    assert email["state"] == "Envoyé" and email["sent_at"]
+
+
+def test_the_purge_command_prunes_old_task_rows_and_expired_sessions(
+    settings, site_tree
+):
+    from django.contrib.sessions.models import Session
+
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS_KEEP_FINISHED_DAYS = 7
+    now = timezone.now()
+
+    def task_row(status, finished_days_ago):
+        finished = now - finished_days_ago * DAY if finished_days_ago else None
+        return DBTaskResult.objects.create(
+            task_path="core.outbox.send_outbox_email",
+            args_kwargs={"args": [1], "kwargs": {}},
+            backend_name="default",
+            run_after=now,
+            status=status,
+            finished_at=finished,
+            exception_class_path="",
+            traceback="",
+        )
+
+    old_done, old_failed = task_row("SUCCESSFUL", 8), task_row("FAILED", 9)
+    recent, waiting = task_row("SUCCESSFUL", 1), task_row("READY", None)
+    Session.objects.create(
+        session_key="expiree", session_data="x", expire_date=now - DAY
+    )
+    Session.objects.create(
+        session_key="vivante", session_data="x", expire_date=now + DAY
+    )
+
+    output = _purge()
+    assert "Tâches terminées supprimées : 2" in output
+    remaining = set(DBTaskResult.objects.values_list("pk", flat=True))
+    assert remaining == {recent.pk, waiting.pk}
+    assert old_done.pk not in remaining and old_failed.pk not in remaining
+    assert set(Session.objects.values_list("session_key", flat=True)) == {"vivante"}

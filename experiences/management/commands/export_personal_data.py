@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from wagtail.log_actions import registry as log_registry
 
+from core import outbox
 from experiences.constants import CONTRIBUTOR_FIELDS, EXPERIENCE_FIELDS
 from experiences.models import ExperiencePage, Submission
 
@@ -62,6 +63,15 @@ def submission_data(submission):
         for entry in log_registry.get_logs_for_instance(submission).order_by(
             "timestamp"
         )
+    ]
+    data["emails"] = [
+        {
+            "email": str(email.template_label),
+            "state": email.get_status_display(),
+            "queued_at": email.created_at,
+            "sent_at": email.sent_at,
+        }
+        for email in outbox.emails_about(submission).order_by("created_at", "pk")
     ]
     page = ExperiencePage.objects.filter(submission=submission).first()
     data["published_page"] = page.get_full_url() if page and page.live else None
