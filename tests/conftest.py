@@ -10,6 +10,7 @@ from home.setup import setup_site
 def _media_storage(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.UPLOAD_STAGING_ROOT = tmp_path / "staging"
 
 
 @pytest.fixture(autouse=True)
