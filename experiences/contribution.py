@@ -403,21 +403,23 @@ def _handle_post(request, call, submission, template, extra):
         call, request.POST, request.FILES, submission=submission, draft=draft
     )
     with staging.PostFiles() as files:
-        if form.is_valid() or form.valid_uploads():
-            # One file at a time: each photo is decoded, re-encoded and freed.
-            for error in files.stage(form.valid_uploads()):
-                form.add_error("attachments", error)
+        form.is_valid()
+        # One file at a time: each photo is decoded, re-encoded and freed.
+        for error in files.stage(form.valid_uploads()):
+            form.add_error("attachments", error)
+        hold = True
         if form.is_valid():
             try:
                 return _store(request, call, submission, form, files, template)
             except staging.TooManyFiles as error:
                 form.add_error("attachments", error)
-                files.staged.clear()
-        if files.staged:
+                hold = False
+        if hold and files.staged:
             try:
                 submission = hold_files(submission, request.POST["form_nonce"], files)
             except staging.TooManyFiles as error:
                 form.add_error("attachments", error)
+        if submission is not None and files.taken:
             attachments = list(submission.attachments.all())
             form.existing_attachments = attachments
             form.fields["remove_attachments"].choices = [

@@ -9,6 +9,7 @@ import resource
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 import pytest
 
@@ -121,10 +122,13 @@ def test_thirty_files_keep_none_on_the_draft(
 ):
     """The five-file limit holds per submission, across invalid posts."""
     data = valid_post(title="")
-    data["attachments"] = [pdf_file(f"doc{n}.pdf") for n in range(30)]
+    # One refused file among them: the others used to be kept on a draft.
+    data["attachments"] = [pdf_file(f"doc{n}.pdf") for n in range(29)]
+    data["attachments"].append(SimpleUploadedFile("virus.pdf", b"MZ" + b"\x00" * 50))
     with django_capture_on_commit_callbacks(execute=True):
         html = client.post(FORM_URL, data).content.decode()
     assert "5 fichiers au plus : vous en avez 30." in html
+    assert 'value="Saint-Denis"' in html
     assert not Submission.objects.exists()
 
     # Three valid files on an invalid post are kept on a draft...
