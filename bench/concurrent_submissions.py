@@ -30,8 +30,6 @@ import platform
 import re
 import secrets
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,6 +38,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from gunicorn_server import free_port, start, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 BEFORE_COMMIT = "be69978"  # main before the contribution path was reworked
@@ -151,12 +151,6 @@ def clear_redis(url):
 # --- gunicorn ---------------------------------------------------------------------
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_gunicorn(tree, env, port, workers, access_log):
     command = [
         str(tree / ".venv/bin/gunicorn"),
@@ -174,31 +168,8 @@ def start_gunicorn(tree, env, port, workers, access_log):
         "--access-logformat",
         LOG_FORMAT,
     ]
-    server = subprocess.Popen(command, cwd=tree, env=env)  # noqa: S603
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn s'est arrêté (code {server.returncode}).")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/sante/")
-            if conn.getresponse().status == 200:
-                conn.close()
-                return server, f"config.wsgi:application --workers {workers}"
-        except OSError:
-            time.sleep(0.3)
-    stop(server)
-    raise SystemExit("gunicorn ne répond pas après 60 s.")
-
-
-def stop(server):
-    if server.poll() is None:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+    server = start(command, port, "/sante/", cwd=tree, env=env)
+    return server, f"config.wsgi:application --workers {workers}"
 
 
 # --- one contributor ----------------------------------------------------------------

@@ -16,65 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from experiences import uploads
 from experiences.constants import RUBRIC_EXPECTED, ContributorRole, Rubric
 from experiences.form_fields import MonthField, MultipleFileField, PlainTextField
+from experiences.form_rendering import FieldsetsMixin
 
 LONG_TEXT = 5000
 MAX_TAGS = 10
 MAX_TAG_LENGTH = 50
 MAX_LINKS = 10
 MAX_THEMES = 12
-
-FIELDSETS = [
-    (
-        "experience",
-        _("Votre expérience"),
-        ["title", "rubric", "summary"],
-    ),
-    (
-        "ou-et-quand",
-        _("Où et quand"),
-        [
-            "communes",
-            "departement",
-            "quartiers",
-            "start_date",
-            "end_date",
-            "ongoing",
-            "feature",
-        ],
-    ),
-    (
-        "deroulement",
-        _("Ce qui s'est passé"),
-        [
-            "objectives",
-            "approach",
-            "actors",
-            "results",
-            "difficulties",
-            "advice",
-            "themes",
-            "tags",
-            "links",
-        ],
-    ),
-    ("documents", _("Documents"), ["attachments"]),
-    (
-        "vous",
-        _("Vous"),
-        [
-            "first_name",
-            "last_name",
-            "email",
-            "phone",
-            "role",
-            "organisation",
-            "council",
-            "consent_data",
-            "consent_licence",
-            "consent_public_contact",
-        ],
-    ),
-]
 
 # Fields a draft needs; every other field becomes optional when saving a draft.
 DRAFT_REQUIRED = {"email"}
@@ -86,7 +34,7 @@ ORGANISATION_IS_PUBLIC = _(
 )
 
 
-class ContributionForm(forms.Form):
+class ContributionForm(FieldsetsMixin, forms.Form):
     # Votre expérience
     title = PlainTextField(label=_("Titre de l'expérience"), max_length=200)
     rubric = forms.ChoiceField(
@@ -423,67 +371,6 @@ class ContributionForm(forms.Form):
             self.add_error("attachments", errors)
         else:
             cleaned["attachments"] = self.checked_files
-
-    # --- rendering helpers
-
-    def fieldsets(self):
-        for slug, legend, names in FIELDSETS:
-            yield {
-                "slug": slug,
-                "legend": legend,
-                "fields": [self.field_info(name) for name in names],
-            }
-
-    def field_info(self, name):
-        """What the template needs to render one field the DSFR way."""
-        bound = self[name]
-        field = bound.field
-        widget = field.widget
-        required = name in self.required_for_submit
-        # CheckboxSelectMultiple is a RadioSelect subclass: test it first.
-        if isinstance(widget, forms.CheckboxSelectMultiple):
-            kind = "checkboxes"
-        elif isinstance(widget, forms.RadioSelect):
-            kind = "radio"
-        elif isinstance(widget, forms.CheckboxInput):
-            kind = "checkbox"
-        elif isinstance(widget, forms.ClearableFileInput):
-            kind = "file"
-        elif isinstance(widget, forms.Select):
-            kind = "select"
-        else:
-            kind = "textarea" if isinstance(widget, forms.Textarea) else "text"
-        hint = [_("Obligatoire.") if required else _("Facultatif.")]
-        max_length = getattr(field, "max_length", None)
-        if (
-            max_length
-            and kind in ("text", "textarea")
-            and name
-            not in (
-                "start_date",
-                "end_date",
-            )
-        ):
-            hint.append(_("%(max)s caractères au plus.") % {"max": max_length})
-        if field.help_text:
-            hint.append(str(field.help_text))
-        # Django points aria-describedby at these ids (help text, errors).
-        error_id = f"{bound.auto_id}_error"
-        css = {"select": "fr-select", "file": "fr-upload"}.get(kind, "fr-input")
-        if kind in ("text", "textarea", "select", "file"):
-            widget.attrs["class"] = f"{css} {css}--error" if bound.errors else css
-            if max_length and kind == "textarea":
-                widget.attrs["data-counter"] = str(max_length)
-        return {
-            "name": name,
-            "field": bound,
-            "kind": kind,
-            "required": required,
-            "hint": " ".join(str(h) for h in hint),
-            "error_id": error_id,
-            "hint_id": f"{bound.auto_id}_helptext",
-            "rubric_help": self.rubric_help if name == "rubric" else None,
-        }
 
     def valid_uploads(self):
         """Files of this post that passed their checks (kept even on errors)."""

@@ -197,6 +197,16 @@ def database_down_from(statement, *, stays_down):
     return wrapper
 
 
+def post_while_down(client, statement, *, stays_down):
+    """A complete post with a file, during which the database fails."""
+    data = valid_post()
+    data["attachments"] = [pdf_file()]
+    with connection.execute_wrapper(
+        database_down_from(statement, stays_down=stays_down)
+    ):
+        return data, client.post(FORM_URL, data)
+
+
 def assert_form_kept_as_typed(response):
     html = response.content.decode()
     assert response.status_code == 503
@@ -217,13 +227,9 @@ def assert_form_kept_as_typed(response):
 def test_a_database_outage_during_a_post_answers_503_with_the_form_as_typed(
     client, call, settings, django_capture_on_commit_callbacks, stays_down
 ):
-    data = valid_post()
-    data["attachments"] = [pdf_file()]
-    failing = database_down_from(
-        'INSERT INTO "experiences_submission"', stays_down=stays_down
+    data, response = post_while_down(
+        client, 'INSERT INTO "experiences_submission"', stays_down=stays_down
     )
-    with connection.execute_wrapper(failing):
-        response = client.post(FORM_URL, data)
     html = assert_form_kept_as_typed(response)
     if stays_down:  # the page's frame needs the database: a plain page instead
         assert 'id="navigation-principale"' not in html
@@ -243,13 +249,9 @@ def test_a_database_outage_during_a_post_answers_503_with_the_form_as_typed(
 def test_an_outage_after_the_files_were_attached_leaves_them_to_the_sweep(
     client, call, settings
 ):
-    data = valid_post()
-    data["attachments"] = [pdf_file()]
-    failing = database_down_from(
-        'INSERT INTO "wagtailcore_modellogentry"', stays_down=True
+    _, response = post_while_down(
+        client, 'INSERT INTO "wagtailcore_modellogentry"', stays_down=True
     )
-    with connection.execute_wrapper(failing):
-        response = client.post(FORM_URL, data)
     assert response.status_code == 503
     assert not Submission.objects.exists()
     # The commit might have happened: the sweep, not the request, decides.
