@@ -225,13 +225,16 @@ class SweepResult:
 def sweep(*, older_than=SAFE_AGE, now=None, dry_run=False):
     """Remove the files that no attachment row refers to, and finish the moves
     that a killed worker left undone. Files younger than ``older_than`` may
-    belong to a request still running: they are left alone."""
+    belong to a request still running: they are left alone. Each storage is
+    listed once (no request per row: the private storage may be a bucket)."""
     cutoff = (now or timezone.now()) - older_than
     staging, private = staging_storage(), private_storage()
     attachments = SubmissionAttachment.objects.only("file", "size", "sha256")
     rows = {attachment.file.name: attachment for attachment in attachments}
+    staged = set(_walk(staging))
+    stored = set(_walk(private, PRIVATE_FOLDER))
     result = SweepResult()
-    for name in list(_walk(staging)):
+    for name in sorted(staged):
         if staging.get_modified_time(name) > cutoff:
             continue
         attachment = rows.get(name)
@@ -239,20 +242,23 @@ def sweep(*, older_than=SAFE_AGE, now=None, dry_run=False):
             result.removed_staged += 1
             if not dry_run:
                 _delete(staging, name)
-        elif _intact(private, name, attachment):
+        elif name in stored and _intact(private, name, attachment):
             if not dry_run:
                 _delete(staging, name)
         else:
             result.moved += 1
+            stored.add(name)
             if not dry_run:
                 move_to_private(name)
-    for name in list(_walk(private, PRIVATE_FOLDER)):
-        if name in rows or private.get_modified_time(name) > cutoff:
+    for name in sorted(stored - rows.keys()):
+        if private.get_modified_time(name) > cutoff:
             continue
         result.removed_private += 1
         if not dry_run:
             _delete(private, name)
-    for name, attachment in rows.items():
-        if not private.exists(name) and not staging.exists(name):
-            result.missing.append(attachment.pk)
+    result.missing = [
+        attachment.pk
+        for name, attachment in rows.items()
+        if name not in stored and name not in staged
+    ]
     return result

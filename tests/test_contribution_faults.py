@@ -142,11 +142,23 @@ def test_private_files_without_a_row_are_removed_once_old_enough(
     age(settings.PRIVATE_MEDIA_ROOT)
     fresh = private.save("submissions/2025/01/en-cours.pdf", ContentFile(b"%PDF-"))
 
+    lost = Submission.objects.get().attachments.create(
+        file="submissions/2025/01/disparu.pdf",
+        original_name="disparu.pdf",
+        content_type="application/pdf",
+        size=5,
+        kind="document",
+    )
+
     result = staging.sweep()
     assert result.removed_private == 1
     assert not private.exists(orphan)
     assert private.exists(fresh)  # may belong to a request still running
     assert private.exists(kept.file.name)
+    assert result.missing == [lost.pk]  # reported, never invented
+    out = StringIO()
+    call_command("purge_personal_data", stdout=out)
+    assert f"Pièces jointes sans fichier : 1 (n° {lost.pk})." in out.getvalue()
 
 
 def test_purge_personal_data_sweeps_the_orphans(client, call, settings):
