@@ -30,10 +30,7 @@ import http.client
 import math
 import os
 import platform
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -113,6 +110,8 @@ from django.db import connection, connections  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from gunicorn_server import free_port, start, stop  # noqa: E402
+
 from experiences.management.commands.seed_bulk import PREFIX  # noqa: E402
 from experiences.models import Department, ExperiencePage, RubricPage  # noqa: E402
 from home.cache import invalidate  # noqa: E402
@@ -190,12 +189,6 @@ def with_bench_param(path, value):
     return f"{path}{'&' if '?' in path else '?'}bench={value}"
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_gunicorn(port, workers):
     command = [
         str(ROOT / ".venv/bin/gunicorn"),
@@ -209,31 +202,8 @@ def start_gunicorn(port, workers):
         "--timeout",
         "60",
     ]
-    server = subprocess.Popen(command, cwd=ROOT, env=os.environ.copy())
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn s'est arrêté (code {server.returncode}).")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", TRIVIAL)
-            if conn.getresponse().status == 200:
-                conn.close()
-                return server, " ".join(command[1:])
-        except OSError:
-            time.sleep(0.3)
-    stop(server)
-    raise SystemExit("gunicorn ne répond pas après 60 s.")
-
-
-def stop(server):
-    if server.poll() is None:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+    server = start(command, port, TRIVIAL, cwd=ROOT, env=os.environ.copy())
+    return server, " ".join(command[1:])
 
 
 class HttpClient:

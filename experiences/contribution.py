@@ -6,12 +6,19 @@ change data (``save_draft``, ``submit``, ``hold_files``, ``withdraw``) each run
 in one transaction and change states only through ``experiences.states``.
 """
 
+import logging
 import re
 import secrets
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
+from django.db import (
+    DatabaseError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    transaction,
+)
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -21,18 +28,20 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from experiences import antiabuse, notifications, tracking, uploads
-from experiences.constants import (
-    CONTRIBUTOR_FIELDS,
-    EXPERIENCE_FIELDS,
-    RUBRIC_EXPECTED,
-    Rubric,
+from experiences import antiabuse, notifications, outage, staging, tracking, uploads
+from experiences.form_building import (
+    TEXT_FIELDS,
+    as_typed,
+    build_form,
+    form_choices,
+    initial_from_query,
+    initial_from_submission,
+    offline_choices,
 )
 from experiences.forms import ContributionForm
 from experiences.models import (
     Department,
     ReferenceSequence,
-    RubricPage,
     Submission,
     SubmissionMessage,
     Theme,
@@ -41,6 +50,8 @@ from experiences.states import Status as S
 from experiences.states import TransitionError, apply
 from experiences.tracking import SESSION_CONFIRMATION, SESSION_DRAFT
 
+logger = logging.getLogger(__name__)
+
 FORM_TEMPLATE = "experiences/call_for_contributions_page.html"
 TRACKING_TEMPLATE = "experiences/contribution/tracking.html"
 CONFIRMATION_TEMPLATE = "experiences/contribution/confirmation.html"
@@ -48,8 +59,6 @@ DRAFT_SAVED_TEMPLATE = "experiences/contribution/draft_saved.html"
 NONCE_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 EDITABLE_STATES = (S.DRAFT, S.CHANGES_REQUESTED)
 WITHDRAWABLE_STATES = (S.DRAFT, S.RECEIVED, S.IN_REVIEW, S.CHANGES_REQUESTED)
-
-TEXT_FIELDS = [*EXPERIENCE_FIELDS, *CONTRIBUTOR_FIELDS]
 
 STATUS_EXPLANATIONS = {
     S.DRAFT: (
@@ -109,72 +118,6 @@ def new_nonce():
     return secrets.token_urlsafe(24)
 
 
-def departement_choices():
-    groups = {}
-    departments = Department.objects.select_related("region").order_by(
-        "region__name", "code"
-    )
-    for department in departments:
-        groups.setdefault(department.region.name, []).append(
-            (department.code, f"{department.code} – {department.name}")
-        )
-    return list(groups.items())
-
-
-def rubric_choices_and_help():
-    pages = {
-        p.rubric: p
-        for p in RubricPage.objects.live().only(
-            "rubric", "title", "expected_experiences"
-        )
-    }
-    choices, help_texts = [], {}
-    for value, label in Rubric.choices:
-        page = pages.get(value)
-        choices.append((value, page.title if page else label))
-        help_texts[value] = (
-            page.expected_experiences if page else str(RUBRIC_EXPECTED[value])
-        )
-    return choices, help_texts
-
-
-def build_form(call, data=None, files=None, *, submission=None, draft=False, **extra):
-    rubric_choices, rubric_help = rubric_choices_and_help()
-    attachments = list(submission.attachments.all()) if submission else []
-    form = ContributionForm(
-        data,
-        files,
-        draft=draft,
-        call=call,
-        departements=departement_choices(),
-        themes=Theme.objects.values_list("slug", "label"),
-        rubric_help=rubric_help,
-        existing_attachments=attachments,
-        **extra,
-    )
-    form.fields["rubric"].choices = rubric_choices
-    return form
-
-
-def initial_from_submission(submission):
-    initial = {name: getattr(submission, name) for name in TEXT_FIELDS}
-    initial["departement"] = submission.department.code if submission.department else ""
-    initial["themes"] = list(submission.themes.values_list("slug", flat=True))
-    initial["consent_public_contact"] = submission.consent_public_contact
-    return initial
-
-
-def initial_from_query(query):
-    """Pre-fill from a link (the field names are the public contract)."""
-    initial = {}
-    for name in [*TEXT_FIELDS, "departement"]:
-        if name in query and name not in ("ongoing",):
-            initial[name] = query.get(name, "")[:5000]
-    if "themes" in query:
-        initial["themes"] = query.getlist("themes")[:20]
-    return initial
-
-
 # --- services (each in one transaction) ---------------------------------------
 
 
@@ -192,36 +135,15 @@ def _assign(submission, cleaned):
     )
 
 
-class FileWrites:
-    """Files written during a transaction, removed again if it rolls back;
-    files to remove, removed only once it has committed."""
-
-    def __init__(self):
-        self.written = []
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, exc_type, exc, tb):
-        if exc_type is not None:
-            for stored in self.written:
-                stored.storage.delete(stored.name)
-        return False
-
-    def store(self, submission, checked):
-        attachment = uploads.store(submission, checked)
-        self.written.append(attachment.file)
-        return attachment
-
-
-def _sync_files(writes, submission, cleaned, checked_files):
+def _sync_files(files, submission, cleaned):
+    """Remove the files the person unticked (from the disk once committed) and
+    attach the post's staged files."""
     removed = [int(pk) for pk in cleaned.get("remove_attachments") or []]
     for attachment in submission.attachments.filter(pk__in=removed):
         stored = attachment.file
         attachment.delete()
         transaction.on_commit(lambda stored=stored: stored.storage.delete(stored.name))
-    for checked in checked_files:
-        writes.store(submission, checked)
+    files.attach(submission)
 
 
 def _new_draft(nonce):
@@ -230,24 +152,23 @@ def _new_draft(nonce):
     return submission
 
 
-def hold_files(submission, nonce, checked_files):
+def hold_files(submission, nonce, files):
     """Keep the valid files of an invalid post on a draft, so none is lost."""
-    with FileWrites() as writes, transaction.atomic():
+    with files.transaction():
         if submission is None:
             submission = _new_draft(nonce)
             submission.save()
-        for checked in checked_files:
-            writes.store(submission, checked)
+        files.attach(submission)
     return submission
 
 
-def save_draft(request, submission, form):
+def save_draft(request, submission, form, files):
     """Store a draft; email a private link when the address is new.
 
     Returns the submission and whether its link was (or would have been,
     under the rate limit) emailed."""
     cleaned = form.cleaned_data
-    with FileWrites() as writes, transaction.atomic():
+    with files.transaction():
         if submission is None:
             submission = _new_draft(cleaned["form_nonce"])
         previous_email = submission.email
@@ -255,7 +176,7 @@ def save_draft(request, submission, form):
         submission.form_nonce = cleaned["form_nonce"]
         submission.save()
         submission.themes.set(Theme.objects.filter(slug__in=cleaned["themes"]))
-        _sync_files(writes, submission, cleaned, cleaned["attachments"])
+        _sync_files(files, submission, cleaned)
         entry = log(instance=submission, action="recueil.submission.draft")
         link_sent = previous_email != submission.email
         if link_sent:
@@ -278,11 +199,17 @@ def _stamp_consents(submission, call, cleaned):
         submission.consent_public_contact_text = ""
 
 
-def submit(request, call, submission, form):
+def submit(request, call, submission, form, files):
     """Store everything, give a reference, log, queue the emails (through the
-    transition): all or nothing."""
+    transition): all or nothing.
+
+    The files are already staged (photos re-encoded) before the transaction
+    opens, and the reference is taken last, in the transition's own UPDATE, so
+    the counter's row stays locked only for the few statements before the
+    commit: submissions do not wait on each other.
+    """
     cleaned = form.cleaned_data
-    with FileWrites() as writes, transaction.atomic():
+    with files.transaction():
         if submission is None:
             submission = _new_draft(cleaned["form_nonce"])
         else:
@@ -293,13 +220,14 @@ def submit(request, call, submission, form):
         _assign(submission, cleaned)
         _stamp_consents(submission, call, cleaned)
         submission.form_nonce = cleaned["form_nonce"]
-        if seen == S.DRAFT:
-            submission.reference = ReferenceSequence.next_reference()
         submission.save()
         submission.themes.set(Theme.objects.filter(slug__in=cleaned["themes"]))
-        _sync_files(writes, submission, cleaned, cleaned["attachments"])
+        _sync_files(files, submission, cleaned)
         name = "submit" if seen == S.DRAFT else "resubmit"
-        apply(submission, name, expected_status=seen)
+        changes = {}
+        if seen == S.DRAFT:
+            changes["reference"] = ReferenceSequence.next_reference()
+        apply(submission, name, expected_status=seen, **changes)
     return submission
 
 
@@ -315,20 +243,26 @@ class FormOutcome:
     form: ContributionForm
     submission: Submission | None
     refused: bool = False
+    outage: bool = False
 
 
-def _render_form(request, call, outcome, *, template=FORM_TEMPLATE, extra=None):
+def form_context(request, outcome, extra=None):
     form = outcome.form
-    context = {
+    return {
         "form": form,
         "submission": outcome.submission,
         "refused": outcome.refused,
+        "outage": outcome.outage,
         "error_list": error_summary(form) if form.is_bound else [],
-        "rendered_at": antiabuse.rendered_at_token(),
+        "rendered_at": antiabuse.rendered_at_token(form["form_nonce"].value()),
         "honeypot_field": antiabuse.HONEYPOT_FIELD,
         "upload_limits": uploads.limits_text(),
         **(extra or {}),
     }
+
+
+def _render_form(request, call, outcome, *, template=FORM_TEMPLATE, extra=None):
+    context = form_context(request, outcome, extra)
     response = call.render(request, template=template, context_overrides=context)
     return no_store(response)
 
@@ -359,13 +293,6 @@ def _replay(request, call, submission):
     return redirect(call.url + call.reverse_subpage("confirmation"))
 
 
-def _bound_form(request, call, submission, draft):
-    form = build_form(
-        call, request.POST, request.FILES, submission=submission, draft=draft
-    )
-    return form
-
-
 def handle_form(request, call, submission=None, template=FORM_TEMPLATE, extra=None):
     """GET shows the form; POST saves a draft or submits it."""
     if request.method not in ("GET", "HEAD", "POST"):
@@ -380,7 +307,31 @@ def handle_form(request, call, submission=None, template=FORM_TEMPLATE, extra=No
         return _render_form(
             request, call, FormOutcome(form, submission), template=template, extra=extra
         )
+    try:
+        return _handle_post(request, call, submission, template, extra)
+    except (OperationalError, InterfaceError):
+        logger.exception("Database unavailable during a contribution post.")
+        return _unavailable(request, call, submission, template, extra)
 
+
+def _unavailable(request, call, submission, template, extra):
+    """503: the form again, as typed (files excepted), to send once the
+    database is back; the nonce is kept, so a post that did commit after all
+    shows its confirmation instead of making a second submission."""
+    try:
+        choices = form_choices()
+        attachments = list(submission.attachments.all()) if submission else []
+    except DatabaseError:
+        choices, attachments = offline_choices(), []
+    form = as_typed(
+        call, request.POST, submission, choices=choices, attachments=attachments
+    )
+    context = form_context(request, FormOutcome(form, submission, outage=True), extra)
+    return no_store(outage.render(request, call, template, context))
+
+
+def _checked_nonce(request, submission):
+    """The post's nonce, or a new one; returns (known submission, replay)."""
     nonce = request.POST.get("form_nonce", "")
     if not NONCE_RE.match(nonce):
         nonce = ""
@@ -388,7 +339,7 @@ def handle_form(request, call, submission=None, template=FORM_TEMPLATE, extra=No
         known = Submission.objects.filter(form_nonce=nonce).first()
         if known is not None:
             if known.status not in EDITABLE_STATES:
-                return _replay(request, call, known)
+                return submission, known
             if submission is None and known.status == S.DRAFT:
                 submission = known
             elif submission is not None and known.pk != submission.pk:
@@ -397,60 +348,76 @@ def handle_form(request, call, submission=None, template=FORM_TEMPLATE, extra=No
         post = request.POST.copy()
         post["form_nonce"] = new_nonce()
         request.POST = post
+    return submission, None
 
+
+def _handle_post(request, call, submission, template, extra):
+    submission, sent = _checked_nonce(request, submission)
+    if sent is not None:
+        return _replay(request, call, sent)
     draft = "save_draft" in request.POST and (
         submission is None or submission.status == S.DRAFT
     )
     if antiabuse.is_refused(request):
-        form = _bound_form(request, call, submission, draft)
+        # Never validated: no file is opened; the typing is shown again.
+        form = as_typed(call, request.POST, submission)
+        outcome = FormOutcome(form, submission, refused=True)
+        return _render_form(request, call, outcome, template=template, extra=extra)
+
+    form = build_form(
+        call, request.POST, request.FILES, submission=submission, draft=draft
+    )
+    with staging.PostFiles() as files:
         form.is_valid()
-        # Show the typed text again, without errors: the bot trap says nothing.
-        form._errors = {}
-        return _render_form(
-            request,
-            call,
-            FormOutcome(form, submission, refused=True),
-            template=template,
-            extra=extra,
-        )
-
-    form = _bound_form(request, call, submission, draft)
-    if form.is_valid():
-        try:
-            if draft:
-                return _after_draft(
-                    request, call, submission, form, template == TRACKING_TEMPLATE
-                )
-            submission = submit(request, call, submission, form)
-        except IntegrityError:
-            known = Submission.objects.filter(
-                form_nonce=request.POST["form_nonce"]
-            ).first()
-            if known is None:
-                raise
-            return _replay(request, call, known)
-        except TransitionError:
-            return _replay(request, call, submission)
-        request.session[SESSION_CONFIRMATION] = tracking.remember(
-            submission, link=True, resubmitted=submission.status == S.IN_REVIEW
-        )
-        return redirect(call.url + call.reverse_subpage("confirmation"))
-
-    held = form.valid_uploads()
-    if held:
-        submission = hold_files(submission, request.POST["form_nonce"], held)
-        attachments = list(submission.attachments.all())
-        form.existing_attachments = attachments
-        form.fields["remove_attachments"].choices = [
-            (str(a.pk), a.original_name) for a in attachments
-        ]
+        # One file at a time: each photo is decoded, re-encoded and freed.
+        for error in files.stage(form.valid_uploads()):
+            form.add_error("attachments", error)
+        hold = True
+        if form.is_valid():
+            try:
+                return _store(request, call, submission, form, files, template)
+            except staging.TooManyFiles as error:
+                form.add_error("attachments", error)
+                hold = False
+        if hold and files.staged:
+            try:
+                submission = hold_files(submission, request.POST["form_nonce"], files)
+            except staging.TooManyFiles as error:
+                form.add_error("attachments", error)
+        if submission is not None and files.taken:
+            attachments = list(submission.attachments.all())
+            form.existing_attachments = attachments
+            form.fields["remove_attachments"].choices = [
+                (str(a.pk), a.original_name) for a in attachments
+            ]
     return _render_form(
         request, call, FormOutcome(form, submission), template=template, extra=extra
     )
 
 
-def _after_draft(request, call, submission, form, on_tracking_page):
-    submission, link_sent = save_draft(request, submission, form)
+def _store(request, call, submission, form, files, template):
+    """Save the draft or send the submission; redirect to what comes next."""
+    try:
+        if form.draft:
+            return _after_draft(
+                request, call, submission, form, files, template == TRACKING_TEMPLATE
+            )
+        submission = submit(request, call, submission, form, files)
+    except IntegrityError:
+        known = Submission.objects.filter(form_nonce=request.POST["form_nonce"]).first()
+        if known is None:
+            raise
+        return _replay(request, call, known)
+    except TransitionError:
+        return _replay(request, call, submission)
+    request.session[SESSION_CONFIRMATION] = tracking.remember(
+        submission, link=True, resubmitted=submission.status == S.IN_REVIEW
+    )
+    return redirect(call.url + call.reverse_subpage("confirmation"))
+
+
+def _after_draft(request, call, submission, form, files, on_tracking_page):
+    submission, link_sent = save_draft(request, submission, form, files)
     if link_sent or not on_tracking_page:
         request.session[SESSION_DRAFT] = tracking.remember(submission, link=link_sent)
         return redirect(call.url + call.reverse_subpage("draft_saved"))

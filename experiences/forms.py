@@ -5,163 +5,54 @@ contract"): links may pre-fill it and outside tools rely on them. Everything is
 plain text; templates escape it wherever it is shown.
 """
 
-import datetime
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from experiences import uploads
 from experiences.constants import RUBRIC_EXPECTED, ContributorRole, Rubric
+from experiences.form_fields import MonthField, MultipleFileField, PlainTextField
+from experiences.form_rendering import FieldsetsMixin
 
-MONTH_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 LONG_TEXT = 5000
 MAX_TAGS = 10
 MAX_TAG_LENGTH = 50
 MAX_LINKS = 10
 MAX_THEMES = 12
 
-FIELDSETS = [
-    (
-        "experience",
-        _("Votre expérience"),
-        ["title", "rubric", "summary"],
-    ),
-    (
-        "ou-et-quand",
-        _("Où et quand"),
-        [
-            "communes",
-            "departement",
-            "quartiers",
-            "start_date",
-            "end_date",
-            "ongoing",
-            "feature",
-        ],
-    ),
-    (
-        "deroulement",
-        _("Ce qui s'est passé"),
-        [
-            "objectives",
-            "approach",
-            "actors",
-            "results",
-            "difficulties",
-            "advice",
-            "themes",
-            "tags",
-            "links",
-        ],
-    ),
-    ("documents", _("Documents"), ["attachments"]),
-    (
-        "vous",
-        _("Vous"),
-        [
-            "first_name",
-            "last_name",
-            "email",
-            "phone",
-            "role",
-            "organisation",
-            "council",
-            "consent_data",
-            "consent_licence",
-            "consent_public_contact",
-        ],
-    ),
-]
-
 # Fields a draft needs; every other field becomes optional when saving a draft.
 DRAFT_REQUIRED = {"email"}
+# What the published page shows of the contributor (the licence consent says so
+# too, see home.setup).
+ROLE_IS_PUBLIC = _("Votre rôle figure sur la fiche publiée, avec votre structure.")
+ORGANISATION_IS_PUBLIC = _(
+    "Votre structure figure sur la fiche publiée, avec votre rôle."
+)
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files under one name; each is checked by ``uploads``."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        if isinstance(data, list | tuple):
-            files = [f for f in data if f]
-        else:
-            files = [data] if data else []
-        errors = []
-        checked = []
-        for upload in files:
-            try:
-                checked.append(uploads.check_upload(upload))
-            except ValidationError as error:
-                errors.append(error)
-        if errors:
-            # Valid files of the same post are kept; the view stores them.
-            self.valid_files = checked
-            raise ValidationError(errors)
-        return checked
-
-
-class MonthField(forms.CharField):
-    """A month typed as ``YYYY-MM``; cleans to the first day of that month."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.widget.attrs["maxlength"] = "7"
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if not value:
-            return None
-        match = MONTH_RE.match(value)
-        if not match:
-            raise ValidationError(
-                _("Écrivez l'année puis le mois, sous la forme AAAA-MM (2024-09)."),
-                code="invalid",
-            )
-        year, month = int(match[1]), int(match[2])
-        if not 1 <= month <= 12 or not 1990 <= year <= 2100:
-            raise ValidationError(
-                _("Ce mois n'existe pas : écrivez-le sous la forme AAAA-MM (2024-09)."),
-                code="invalid",
-            )
-        return datetime.date(year, month, 1)
-
-    def prepare_value(self, value):
-        if isinstance(value, datetime.date):
-            return f"{value:%Y-%m}"
-        return value
-
-
-class ContributionForm(forms.Form):
+class ContributionForm(FieldsetsMixin, forms.Form):
     # Votre expérience
-    title = forms.CharField(label=_("Titre de l'expérience"), max_length=200)
+    title = PlainTextField(label=_("Titre de l'expérience"), max_length=200)
     rubric = forms.ChoiceField(
         label=_("Rubrique"),
         choices=Rubric.choices,
         widget=forms.RadioSelect,
         help_text=_("Choisissez la rubrique la plus proche de votre expérience."),
     )
-    summary = forms.CharField(
+    summary = PlainTextField(
         label=_("Résumé en quelques phrases"),
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Il sera le chapô de la fiche publiée."),
     )
     # Où et quand
-    communes = forms.CharField(
-        label=_("Commune(s) ou intercommunalité"), max_length=255
-    )
+    communes = PlainTextField(label=_("Commune(s) ou intercommunalité"), max_length=255)
     departement = forms.ChoiceField(label=_("Département"))
-    quartiers = forms.CharField(
+    quartiers = PlainTextField(
         label=_("Quartier(s) prioritaire(s)"), max_length=255, required=False
     )
     start_date = MonthField(
@@ -177,41 +68,41 @@ class ContributionForm(forms.Form):
         ),
     )
     ongoing = forms.BooleanField(label=_("L'expérience est en cours"), required=False)
-    feature = forms.CharField(
+    feature = PlainTextField(
         label=_("Signe particulier"),
         max_length=200,
         required=False,
         help_text=_("Ce qui rend votre expérience singulière, en une phrase."),
     )
     # Ce qui s'est passé
-    objectives = forms.CharField(
+    objectives = PlainTextField(
         label=_("Objectifs"), max_length=LONG_TEXT, widget=forms.Textarea
     )
-    approach = forms.CharField(
+    approach = PlainTextField(
         label=_("La démarche"),
         max_length=LONG_TEXT,
         widget=forms.Textarea,
         help_text=_("Comment vous avez fait, étape par étape."),
     )
-    actors = forms.CharField(
+    actors = PlainTextField(
         label=_("Acteurs et partenaires"),
         max_length=LONG_TEXT,
         required=False,
         widget=forms.Textarea,
     )
-    results = forms.CharField(
+    results = PlainTextField(
         label=_("Résultats et sujets de satisfaction"),
         max_length=LONG_TEXT,
         required=False,
         widget=forms.Textarea,
     )
-    difficulties = forms.CharField(
+    difficulties = PlainTextField(
         label=_("Difficultés et freins"),
         max_length=LONG_TEXT,
         required=False,
         widget=forms.Textarea,
     )
-    advice = forms.CharField(
+    advice = PlainTextField(
         label=_("Conseils pour celles et ceux qui voudraient faire de même"),
         max_length=LONG_TEXT,
         required=False,
@@ -222,13 +113,13 @@ class ContributionForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    tags = forms.CharField(
+    tags = PlainTextField(
         label=_("Mots-clés"),
         max_length=500,
         required=False,
         help_text=_("Séparés par des virgules, par exemple : charte, formation."),
     )
-    links = forms.CharField(
+    links = PlainTextField(
         label=_("Liens pour en savoir plus"),
         max_length=2000,
         required=False,
@@ -245,14 +136,14 @@ class ContributionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     # Vous
-    first_name = forms.CharField(label=_("Prénom"), max_length=100)
-    last_name = forms.CharField(label=_("Nom"), max_length=100)
+    first_name = PlainTextField(label=_("Prénom"), max_length=100)
+    last_name = PlainTextField(label=_("Nom"), max_length=100)
     email = forms.EmailField(
         label=_("Adresse électronique"),
         max_length=254,
         help_text=_("Format attendu : nom@domaine.fr"),
     )
-    phone = forms.CharField(
+    phone = PlainTextField(
         label=_("Téléphone"),
         max_length=30,
         required=False,
@@ -262,13 +153,18 @@ class ContributionForm(forms.Form):
         label=_("Vous êtes"),
         choices=ContributorRole.choices,
         widget=forms.RadioSelect,
+        help_text=ROLE_IS_PUBLIC,
     )
-    organisation = forms.CharField(
+    organisation = PlainTextField(
         label=_("Structure"),
         max_length=200,
-        help_text=_("Commune, association, conseil citoyen, bailleur…"),
+        help_text=format_lazy(
+            "{} {}",
+            _("Commune, association, conseil citoyen, bailleur…"),
+            ORGANISATION_IS_PUBLIC,
+        ),
     )
-    council = forms.CharField(
+    council = PlainTextField(
         label=_("Nom du conseil citoyen"), max_length=200, required=False
     )
     consent_data = forms.BooleanField()
@@ -438,11 +334,21 @@ class ContributionForm(forms.Form):
                     code="required",
                 ),
             )
+        self.check_files(cleaned)
+        return cleaned
+
+    def check_files(self, cleaned):
+        """Count the files of the whole submission (those already joined, minus
+        those removed, plus this post's) before looking inside any; then check
+        each in turn (name, size, type, pixels: nothing is decoded here)."""
+        self.checked_files = []
+        files = cleaned.get("attachments") or []
+        if not files:
+            return
         kept = len(self.existing_attachments) - len(
             cleaned.get("remove_attachments") or []
         )
-        new = len(cleaned.get("attachments") or [])
-        if kept + new > uploads.max_files():
+        if kept + len(files) > uploads.max_files():
             self.add_error(
                 "attachments",
                 ValidationError(
@@ -450,75 +356,39 @@ class ContributionForm(forms.Form):
                         "%(max)s fichiers au plus : vous en avez %(count)s. Retirez-en "
                         "avant d'en ajouter."
                     )
-                    % {"max": uploads.max_files(), "count": kept + new},
+                    % {"max": uploads.max_files(), "count": kept + len(files)},
                     code="too_many",
                 ),
             )
-        return cleaned
-
-    # --- rendering helpers
-
-    def fieldsets(self):
-        for slug, legend, names in FIELDSETS:
-            yield {
-                "slug": slug,
-                "legend": legend,
-                "fields": [self.field_info(name) for name in names],
-            }
-
-    def field_info(self, name):
-        """What the template needs to render one field the DSFR way."""
-        bound = self[name]
-        field = bound.field
-        widget = field.widget
-        required = name in self.required_for_submit
-        # CheckboxSelectMultiple is a RadioSelect subclass: test it first.
-        if isinstance(widget, forms.CheckboxSelectMultiple):
-            kind = "checkboxes"
-        elif isinstance(widget, forms.RadioSelect):
-            kind = "radio"
-        elif isinstance(widget, forms.CheckboxInput):
-            kind = "checkbox"
-        elif isinstance(widget, forms.ClearableFileInput):
-            kind = "file"
-        elif isinstance(widget, forms.Select):
-            kind = "select"
+            return
+        errors = []
+        for upload in files:
+            try:
+                self.checked_files.append(uploads.check_upload(upload))
+            except ValidationError as error:
+                errors.append(error)
+        if errors:
+            self.add_error("attachments", errors)
         else:
-            kind = "textarea" if isinstance(widget, forms.Textarea) else "text"
-        hint = [_("Obligatoire.") if required else _("Facultatif.")]
-        max_length = getattr(field, "max_length", None)
-        if (
-            max_length
-            and kind in ("text", "textarea")
-            and name
-            not in (
-                "start_date",
-                "end_date",
-            )
-        ):
-            hint.append(_("%(max)s caractères au plus.") % {"max": max_length})
-        if field.help_text:
-            hint.append(str(field.help_text))
-        # Django points aria-describedby at these ids (help text, errors).
-        error_id = f"{bound.auto_id}_error"
-        css = {"select": "fr-select", "file": "fr-upload"}.get(kind, "fr-input")
-        if kind in ("text", "textarea", "select", "file"):
-            widget.attrs["class"] = f"{css} {css}--error" if bound.errors else css
-            if max_length and kind == "textarea":
-                widget.attrs["data-counter"] = str(max_length)
-        return {
-            "name": name,
-            "field": bound,
-            "kind": kind,
-            "required": required,
-            "hint": " ".join(str(h) for h in hint),
-            "error_id": error_id,
-            "hint_id": f"{bound.auto_id}_helptext",
-            "rubric_help": self.rubric_help if name == "rubric" else None,
-        }
+            cleaned["attachments"] = self.checked_files
 
     def valid_uploads(self):
         """Files of this post that passed their checks (kept even on errors)."""
-        if self.is_bound and "attachments" in getattr(self, "cleaned_data", {}):
-            return self.cleaned_data["attachments"]
-        return getattr(self.fields["attachments"], "valid_files", [])
+        return getattr(self, "checked_files", [])
+
+    @classmethod
+    def initial_from_data(cls, data):
+        """What was posted, as the initial values of an unbound form: a post
+        that is not validated (refused by the bot trap, or that the database
+        could not store) is shown again as typed, with no error and no file."""
+        initial = {}
+        for name, field in cls.base_fields.items():
+            if isinstance(field, forms.FileField) or name not in data:
+                continue
+            if isinstance(field, forms.MultipleChoiceField):
+                initial[name] = data.getlist(name)
+            elif isinstance(field, forms.BooleanField):
+                initial[name] = field.to_python(data.get(name))
+            else:
+                initial[name] = data.get(name)
+        return initial

@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils.functional import cached_property
@@ -23,3 +25,19 @@ class PrivateStorage(FileSystemStorage):
 
     def url(self, name):
         raise ValueError("Contributors' files have no public address.")
+
+
+class StagingStorage(FileSystemStorage):
+    """Contributors' files between their post and its commit (see
+    experiences.staging): under UPLOAD_STAGING_ROOT, never served."""
+
+    @property
+    def base_location(self):
+        return str(settings.UPLOAD_STAGING_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("Staged files have no public address.")

@@ -3,22 +3,24 @@
 A file's type is read from its content (magic bytes), never from its name or
 the type the browser declares; its name must also carry an extension of that
 type, so that a PDF named ``notes.js`` or an executable named ``notes.pdf`` are
-both refused. Files are stored under a generated name in the private storage;
-photos are re-encoded, which drops their metadata (EXIF, GPS position).
+both refused. A photo is refused from its header when it has more pixels than
+allowed, before anything is decoded; it is re-encoded later, one at a time,
+which drops its metadata (EXIF, GPS position). ``experiences.staging`` stores
+the result.
 """
 
 import hashlib
-import io
 import unicodedata
+import warnings
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile, File
 from django.utils.translation import gettext_lazy as _
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 
 MAX_NAME_LENGTH = 255
 ZIP_ENTRY_READ_LIMIT = 64 * 1024
@@ -183,31 +185,66 @@ def _type_refused(name):
     )
 
 
-def _open_image(upload, name):
-    """Decode the whole image once, so that a truncated or forged one is refused."""
+def max_image_pixels():
+    return settings.SUBMISSION_MAX_IMAGE_PIXELS
+
+
+def _grouped(number):
+    """``40 000 000``: digits grouped by three, as French readers expect."""
+    return f"{number:,}".replace(",", "\u00a0")
+
+
+def _too_many_pixels(name, size=None):
+    message = _(
+        "L'image « %(name)s » dépasse la limite de %(max)s pixels par image : "
+        "réduisez-la avant de la joindre."
+    ) % {"name": name, "max": _grouped(max_image_pixels())}
+    if size:
+        message += " " + _("Elle en compte %(width)s × %(height)s.") % {
+            "width": _grouped(size[0]),
+            "height": _grouped(size[1]),
+        }
+    return ValidationError(message, code="pixels")
+
+
+def _unreadable(name):
+    return ValidationError(
+        _("L'image « %(name)s » est illisible ou abîmée.") % {"name": name},
+        code="image",
+    )
+
+
+@contextmanager
+def opened_image(upload, name):
+    """The image, opened but not decoded: refused when its header announces more
+    pixels than allowed (Pillow's decompression-bomb warning is an error here)."""
     upload.seek(0)
     try:
-        with Image.open(upload) as image:
-            image.load()
-            return ImageOps.exif_transpose(image)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(upload)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError(
-            _("L'image « %(name)s » est trop grande.") % {"name": name},
-            code="image",
-        ) from None
+        raise _too_many_pixels(name) from None
     except (OSError, ValueError, SyntaxError):
-        raise ValidationError(
-            _("L'image « %(name)s » est illisible ou abîmée.") % {"name": name},
-            code="image",
-        ) from None
+        raise _unreadable(name) from None
+    with image:
+        if image.width * image.height > max_image_pixels():
+            raise _too_many_pixels(name, image.size)
+        yield image
 
 
 @dataclass
 class CheckedFile:
+    """An upload whose name, size, type and (for a photo) pixel count passed; a
+    photo is decoded only when it is re-encoded (``reencode``), one at a time."""
+
     name: str
     file_type: FileType
     upload: object
-    image: object = None
+
+    @property
+    def is_image(self):
+        return self.file_type.kind == "image"
 
 
 def check_upload(upload):
@@ -247,59 +284,53 @@ def check_upload(upload):
             },
             code="extension",
         )
-    image = _open_image(upload, name) if file_type.kind == "image" else None
-    return CheckedFile(name=name, file_type=file_type, upload=upload, image=image)
+    if file_type.kind == "image":
+        with opened_image(upload, name):
+            pass
+    return CheckedFile(name=name, file_type=file_type, upload=upload)
 
 
-def _reencoded(checked):
-    """The photo saved again without any metadata (EXIF, GPS, comments)."""
-    image = checked.image
+@contextmanager
+def complete_images_only():
+    """Refuse a truncated image while decoding, whatever the process-wide
+    setting says (WeasyPrint, imported for the booklet, accepts them)."""
+    accepted = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = accepted
+
+
+def reencode(checked, output):
+    """Write the photo again into ``output``, without any metadata (EXIF, GPS,
+    XMP, comments, text chunks): decoded once, in place, so that only one
+    decoded copy of one photo is in memory at a time. A truncated or forged
+    image is refused here."""
     fmt = checked.file_type.pillow_format
-    if fmt == "JPEG" and image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
-    elif image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
-        image = image.convert("RGBA")
-    clean = Image.new(image.mode, image.size)
-    if image.mode == "P":
-        clean.putpalette(image.getpalette())
-    clean.paste(image)
-    buffer = io.BytesIO()
-    options = {"JPEG": {"quality": 90}, "WEBP": {"quality": 90}}.get(fmt, {})
-    clean.save(buffer, format=fmt, **options)
-    return buffer.getvalue()
+    with opened_image(checked.upload, checked.name) as image:
+        try:
+            with complete_images_only():
+                image.load()
+            ImageOps.exif_transpose(image, in_place=True)
+        except (OSError, ValueError, SyntaxError):
+            raise _unreadable(checked.name) from None
+        if fmt == "JPEG" and image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
+        elif image.mode not in ("1", "RGB", "RGBA", "L", "LA", "P"):
+            image = image.convert("RGBA")
+        # Only what the pixels need survives; Pillow writes nothing else
+        # unless asked (no exif=, xmp=, pnginfo= below).
+        transparency = image.info.get("transparency")
+        image.info = {} if transparency is None else {"transparency": transparency}
+        options = {"JPEG": {"quality": 90}, "WEBP": {"quality": 90}}.get(fmt, {})
+        image.save(output, format=fmt, **options)
 
 
-def _sha256(stream):
+def sha256_of(stream):
     digest = hashlib.sha256()
     stream.seek(0)
     for chunk in iter(lambda: stream.read(64 * 1024), b""):
         digest.update(chunk)
     stream.seek(0)
     return digest.hexdigest()
-
-
-def store(submission, checked):
-    """Save a checked file as an attachment of ``submission``; return it."""
-    from experiences.models import SubmissionAttachment
-
-    storage_name = f"fichier.{checked.file_type.extensions[0]}"
-    if checked.image is not None:
-        content = _reencoded(checked)
-        django_file = ContentFile(content, name=storage_name)
-        size = len(content)
-        digest = hashlib.sha256(content).hexdigest()
-    else:
-        django_file = File(checked.upload, name=storage_name)
-        size = checked.upload.size
-        digest = _sha256(checked.upload)
-    attachment = SubmissionAttachment(
-        submission=submission,
-        original_name=checked.name,
-        content_type=checked.file_type.content_type,
-        size=size,
-        kind=checked.file_type.kind,
-        sha256=digest,
-    )
-    attachment.file.save(storage_name, django_file, save=False)
-    attachment.save()
-    return attachment

@@ -45,10 +45,14 @@ CONSENT_DATA = (
     "contribution, dans les conditions décrites par la page « Données "
     "personnelles ». Elles ne sont jamais publiées sans mon accord."
 )
+# The published page shows the role and the organisation (also said next to
+# those fields; experiences/migrations/0003 updated existing call pages).
 CONSENT_LICENCE = (
-    "J'accepte que le récit de mon expérience (sans mes coordonnées) soit publié, "
-    "éventuellement remanié, sous Licence Ouverte 2.0, sur ce site et dans le "
-    "livret de fiches pratiques."
+    "J'accepte que le récit de mon expérience soit publié, éventuellement "
+    "remanié, sous Licence Ouverte 2.0, sur ce site et dans le livret de fiches "
+    "pratiques. La fiche publiée indique mon rôle (professionnel·le, élu·e…) et "
+    "ma structure ; mon nom et mes coordonnées n'y figurent qu'avec l'accord "
+    "ci-dessous."
 )
 CONSENT_PUBLIC_CONTACT = (
     "J'accepte que mon nom et mon courriel figurent sur la fiche publiée, pour "

@@ -12,6 +12,7 @@ from tests.booklet_data import FAKE_PDF
 def _media_storage(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.UPLOAD_STAGING_ROOT = tmp_path / "staging"
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,11 @@
 """Shared data for the contribution tests: a complete valid post and sample files."""
 
 import io
+import re
 import secrets
+import struct
 import zipfile
+import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -14,6 +17,9 @@ FORM_URL = "/contribuer/"
 
 
 def valid_post(**overrides):
+    """A complete post; its bot-trap timestamp is signed for its nonce (pass
+    ``rendered_at`` to post another one)."""
+    nonce = overrides.get("form_nonce") or secrets.token_urlsafe(24)
     data = {
         "title": "Une charte co-écrite avec le conseil citoyen",
         "rubric": "etablir-les-regles-de-la-co-construction",
@@ -42,12 +48,20 @@ def valid_post(**overrides):
         "council": "Conseil citoyen Franc-Moisin",
         "consent_data": "on",
         "consent_licence": "on",
-        "form_nonce": secrets.token_urlsafe(24),
-        "rendered_at": antiabuse.rendered_at_token(),
+        "form_nonce": nonce,
+        "rendered_at": antiabuse.rendered_at_token(nonce),
         "submit_form": "1",
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def form_tokens(html):
+    """The nonce and signed timestamp of the form in ``html``: what a browser
+    posts when the person sends the form shown again."""
+    nonce = re.search(r'name="form_nonce" value="([^"]+)"', html)[1]
+    rendered_at = re.search(r'name="rendered_at" value="([^"]+)"', html)[1]
+    return {"form_nonce": nonce, "rendered_at": rendered_at}
 
 
 def pdf_file(name="compte-rendu.pdf", size=None):
@@ -133,3 +147,37 @@ def xlsx_file(name="budget.xlsx"):
             "xl/workbook.xml": "<workbook/>",
         },
     )
+
+
+def _png_chunk(kind, data):
+    return (
+        struct.pack(">I", len(data))
+        + kind
+        + data
+        + struct.pack(">I", zlib.crc32(kind + data))
+    )
+
+
+def huge_png(name="plan.png", side=13_000):
+    """A black 1-bit PNG of ``side`` × ``side`` pixels, written without Pillow:
+    a few dozen KiB on disk, 169 MB (one byte a pixel) once Pillow decodes it."""
+    row = b"\x00" * (1 + (side + 7) // 8)  # filter byte, then the pixels
+    compressor = zlib.compressobj(9)
+    pixels = b"".join(compressor.compress(row) for _ in range(side))
+    pixels += compressor.flush()
+    header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
+    content = (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", pixels)
+        + _png_chunk(b"IEND", b"")
+    )
+    return SimpleUploadedFile(name, content, content_type="image/png")
+
+
+def truncated_png(name="coupee.png"):
+    """A PNG whose header is sound but whose pixels stop half-way."""
+    buffer = io.BytesIO()
+    Image.effect_noise((200, 200), 60).convert("RGB").save(buffer, format="PNG")
+    content = buffer.getvalue()
+    return SimpleUploadedFile(name, content[: len(content) // 2])

@@ -4,8 +4,6 @@ and never leave a half-stored record."""
 
 import time
 
-from django.core import signing
-
 import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -14,7 +12,7 @@ from hypothesis import strategies as st
 from experiences import antiabuse
 from experiences.models import CallForContributionsPage, Submission
 from experiences.states import Status
-from tests.contribution_data import FORM_URL, pdf_file, valid_post
+from tests.contribution_data import FORM_URL, form_tokens, pdf_file, valid_post
 
 NEUTRAL = "Votre envoi n&#x27;a pas pu être traité"
 NEUTRAL_RAW = "Votre envoi n'a pas pu être traité"
@@ -48,8 +46,9 @@ def test_the_hidden_field_filled_refuses_the_post(client, call):
 def test_a_post_faster_than_the_minimum_delay_is_refused(client, call, settings):
     settings.SUBMISSION_MIN_SECONDS = 3
     assert_refused_keeping_text(client.post(FORM_URL, valid_post()))
-    stale = signing.dumps(time.time() - 5, salt=antiabuse.TIMESTAMP_SALT)
-    assert client.post(FORM_URL, valid_post(rendered_at=stale)).status_code == 302
+    data = valid_post()
+    stale = antiabuse.rendered_at_token(data["form_nonce"], now=time.time() - 5)
+    assert client.post(FORM_URL, dict(data, rendered_at=stale)).status_code == 302
 
 
 @pytest.mark.parametrize("rendered_at", ["", "1700000000", "abc:def:ghi"])
@@ -77,8 +76,8 @@ def test_the_refused_form_can_be_sent_again_once_the_delay_is_over(
 ):
     settings.SUBMISSION_MIN_SECONDS = 3
     html = client.post(FORM_URL, valid_post()).content.decode()
-    nonce = html.split('name="form_nonce" value="')[1].split('"')[0]
-    stale = signing.dumps(time.time() - 5, salt=antiabuse.TIMESTAMP_SALT)
+    nonce = form_tokens(html)["form_nonce"]
+    stale = antiabuse.rendered_at_token(nonce, now=time.time() - 5)
     response = client.post(FORM_URL, valid_post(form_nonce=nonce, rendered_at=stale))
     assert response.status_code == 302
 
@@ -181,3 +180,63 @@ def test_random_tokens_are_plain_404s(client, call, token):
     path = FORM_URL + "suivi/" + token.replace("/", "") + "/"
     response = client.get(path)
     assert response.status_code in (301, 404)
+
+
+# --- the signed timestamp: tied to its form, accepted once -------------------------
+
+
+def test_a_replayed_timestamp_is_refused_keeping_the_typing(client, call):
+    data = valid_post(title="")
+    html = client.post(FORM_URL, data).content.decode()
+    assert "Ce champ est obligatoire." in html  # accepted once, then invalid
+    # The same post again, with the timestamp already used: refused, neutrally.
+    assert_refused_keeping_text(client.post(FORM_URL, dict(data, title="Titre")))
+    # The timestamp of the form shown again is a fresh one.
+    again = dict(data, title="Titre", **form_tokens(html))
+    assert client.post(FORM_URL, again).status_code == 302
+
+
+def test_a_timestamp_signed_for_another_form_is_refused(client, call):
+    other = valid_post()
+    data = valid_post(rendered_at=other["rendered_at"])
+    assert data["form_nonce"] != other["form_nonce"]
+    assert_refused_keeping_text(client.post(FORM_URL, data))
+
+
+def test_a_refused_post_is_shown_again_with_its_nonce_and_a_fresh_timestamp(
+    client, call
+):
+    data = valid_post(**{antiabuse.HONEYPOT_FIELD: "x"})
+    tokens = form_tokens(client.post(FORM_URL, data).content.decode())
+    assert tokens["form_nonce"] == data["form_nonce"]
+    assert tokens["rendered_at"] != data["rendered_at"]
+    response = client.post(FORM_URL, valid_post(**tokens))
+    assert response.status_code == 302
+
+
+# --- what a link or a post may put in the form --------------------------------------
+
+
+def test_a_prefill_link_never_fills_the_email(client, call):
+    html = client.get(
+        FORM_URL + "?email=pirate%40example.org&first_name=Awa&title=Charte"
+    ).content.decode()
+    assert "pirate@example.org" not in html
+    assert 'value="Awa"' in html
+    assert 'value="Charte"' in html
+
+
+def test_control_characters_are_stripped_keeping_line_breaks_and_tabs(
+    client, call, django_capture_on_commit_callbacks
+):
+    data = valid_post(
+        title="Charte\x00 co-écrite\x1b[31m\tensemble\x7f",
+        approach="Étape 1\r\n\tateliers\x08\r\nÉtape 2\x0b\x0cfin\ufffe",
+        organisation="Ville\nde Saint-Denis",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(FORM_URL, data).status_code == 302
+    submission = Submission.objects.get()
+    assert submission.title == "Charte co-écrite[31m ensemble"
+    assert submission.approach == "Étape 1\n\tateliers\nÉtape 2  fin"
+    assert submission.organisation == "Ville de Saint-Denis"

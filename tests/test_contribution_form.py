@@ -23,7 +23,13 @@ from experiences.models import (
     SubmissionAttachment,
 )
 from experiences.states import Status
-from tests.contribution_data import FORM_URL, jpeg_with_gps, pdf_file, valid_post
+from tests.contribution_data import (
+    FORM_URL,
+    form_tokens,
+    jpeg_with_gps,
+    pdf_file,
+    valid_post,
+)
 
 CONTRACT_NAMES = [
     "title",
@@ -284,6 +290,8 @@ def test_errors_are_shown_next_to_fields_and_in_a_summary_keeping_everything(
 
     # The same form, corrected, is sent again (same nonce, no new file).
     fixed = dict(data, title="Une charte", end_date="2024-06", email="a@example.org")
+    fixed.update(form_tokens(html))
+    assert fixed["form_nonce"] == data["form_nonce"]
     fixed.pop("attachments")
     response = post(client, django_capture_on_commit_callbacks, fixed)
     assert response.status_code == 302
@@ -328,12 +336,13 @@ def test_html_typed_in_a_field_is_shown_escaped(
 def test_a_draft_needs_only_an_email_and_its_link_reopens_everything(
     client, call, mailoutbox, django_capture_on_commit_callbacks
 ):
+    tokens = valid_post()
     data = {
         "email": "brouillon@example.org",
         "title": "Un début de récit",
         "communes": "Aubervilliers",
-        "form_nonce": valid_post()["form_nonce"],
-        "rendered_at": valid_post()["rendered_at"],
+        "form_nonce": tokens["form_nonce"],
+        "rendered_at": tokens["rendered_at"],
         "save_draft": "1",
         "attachments": [pdf_file("notes.pdf")],
     }
@@ -425,3 +434,52 @@ def test_a_mail_server_that_is_down_never_loses_the_submission(
     retry = dummy.results[-1]
     assert retry.args == [receipt.pk]  # second attempt, deferred
     assert retry.task.run_after > timezone.now()
+
+
+# --- what the published page shows ---------------------------------------------------
+
+
+def test_the_form_says_role_and_organisation_are_public(client, call):
+    html = client.get(FORM_URL).content.decode()
+    assert "Votre rôle figure sur la fiche publiée, avec votre structure." in html
+    assert "Votre structure figure sur la fiche publiée, avec votre rôle." in html
+    assert "La fiche publiée indique mon rôle (professionnel·le, élu·e…) et ma " in (
+        call.licence_consent_text
+    )
+    assert "ma structure" in html.split('name="consent_licence"')[1][:800]
+
+
+def test_existing_call_pages_get_the_new_licence_consent():
+    from importlib import import_module
+
+    migration = import_module(
+        "experiences.migrations.0004_licence_consent_names_role_and_organisation"
+    )
+    assert migration.updated(migration.PREVIOUS) == migration.CURRENT
+    custom = "J'accepte la Licence Ouverte."
+    assert migration.updated(custom) == (
+        "J'accepte la Licence Ouverte. La fiche publiée indique mon rôle et ma "
+        "structure."
+    )
+    already = "Mon rôle et ma structure seront publiés."
+    assert migration.updated(already) == already
+
+
+def test_the_migration_updates_the_live_call_page_and_its_latest_revision(call):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module(
+        "experiences.migrations.0004_licence_consent_names_role_and_organisation"
+    )
+    call.licence_consent_text = migration.PREVIOUS
+    call.save_revision().publish()
+    call.title = "Brouillon en cours"
+    call.save_revision()  # a draft newer than the live page
+    migration.forwards(apps, None)
+    call.refresh_from_db()
+    assert call.licence_consent_text == migration.CURRENT
+    draft = call.get_latest_revision_as_object()
+    assert draft.title == "Brouillon en cours"
+    assert draft.licence_consent_text == migration.CURRENT

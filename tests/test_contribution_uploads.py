@@ -107,10 +107,19 @@ def call(site_tree):
     return CallForContributionsPage.objects.get()
 
 
-def test_files_are_stored_privately_under_generated_names(client, call, settings):
+def committed(capture, client, data, url=FORM_URL):
+    """Post, then run what waits for the commit (files join the private storage)."""
+    with capture(execute=True):
+        return client.post(url, data)
+
+
+def test_files_are_stored_privately_under_generated_names(
+    client, call, settings, django_capture_on_commit_callbacks
+):
     data = valid_post()
     data["attachments"] = [pdf_file("Compte rendu de Mme X.pdf"), jpeg_with_gps()]
-    assert client.post(FORM_URL, data).status_code == 302
+    response = committed(django_capture_on_commit_callbacks, client, data)
+    assert response.status_code == 302
     pdf, photo = Submission.objects.get().attachments.all()
     assert pdf.original_name == "Compte rendu de Mme X.pdf"
     assert "Mme" not in pdf.file.name
@@ -123,14 +132,16 @@ def test_files_are_stored_privately_under_generated_names(client, call, settings
     assert len(pdf.sha256) == 64
 
 
-def test_photos_are_reencoded_without_gps_or_exif(client, call):
+def test_photos_are_reencoded_without_gps_or_exif(
+    client, call, django_capture_on_commit_callbacks
+):
     original = jpeg_with_gps()
     with Image.open(io.BytesIO(original.read())) as image:
         assert image.getexif().get_ifd(0x8825)  # the sample has a position
     original.seek(0)
     data = valid_post()
     data["attachments"] = [original]
-    client.post(FORM_URL, data)
+    committed(django_capture_on_commit_callbacks, client, data)
     photo = Submission.objects.get().attachments.get()
     with photo.file.open("rb") as stored, Image.open(stored) as image:
         assert not image.getexif()

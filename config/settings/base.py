@@ -151,12 +151,16 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Contributors' files never sit under MEDIA_ROOT: they are served only through
 # permission-checked views.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+# A post's files wait here until its transaction commits (experiences.staging);
+# purge_personal_data removes what a killed worker left.
+UPLOAD_STAGING_ROOT = Path(env_str("UPLOAD_STAGING_ROOT", str(VAR_DIR / "staging")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
     },
     "private": {"BACKEND": "experiences.storage.PrivateStorage"},
+    "staging": {"BACKEND": "experiences.storage.StagingStorage"},
 }
 if env_str("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {
@@ -183,6 +187,9 @@ if env_str("AWS_STORAGE_BUCKET_NAME"):
 # Uploads larger than this are streamed to a temporary file, never held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# A post with more files than this is refused before any is read (HTTP 400);
+# up to it, the form says how many are too many and keeps what was typed.
+DATA_UPLOAD_MAX_NUMBER_FILES = 50
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 CACHES = {
@@ -287,6 +294,10 @@ AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 # Contribution form limits and anti-abuse rules.
 SUBMISSION_MAX_FILES = 5
 SUBMISSION_MAX_FILE_SIZE = 10 * 1024 * 1024
+# A photo with more pixels is refused from its header, before it is decoded: a
+# small file can hold a huge image (13 000 × 13 000 px fit in 480 KiB and take
+# hundreds of megabytes once decoded).
+SUBMISSION_MAX_IMAGE_PIXELS = 40_000_000
 SUBMISSION_MIN_SECONDS = env_int("SUBMISSION_MIN_SECONDS", 3)
 SUBMISSION_RATE_LIMIT = env_int("SUBMISSION_RATE_LIMIT", 10)
 SUBMISSION_RATE_WINDOW_SECONDS = env_int("SUBMISSION_RATE_WINDOW_SECONDS", 3600)

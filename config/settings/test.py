@@ -17,6 +17,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 PUBLIC_CACHE_SECONDS = 0
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="recueil-media-"))
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="recueil-private-"))
+UPLOAD_STAGING_ROOT = Path(tempfile.mkdtemp(prefix="recueil-staging-"))
 SUBMISSION_MIN_SECONDS = 0
 AXES_ENABLED = True
 DEMO_PASSWORD = "demo-test-password"  # noqa: S105

@@ -63,14 +63,23 @@ class ReferenceSequence(models.Model):
     @classmethod
     def next_reference(cls, year=None):
         """``REX-2026-00042``: gapless, since it is taken inside the caller's
-        transaction with the row locked."""
+        transaction and rolled back with it. The year's row stays locked until
+        that transaction ends, so callers take it last, right before the commit
+        (``contribution.submit``): other submissions wait only for that."""
         year = year or timezone.localdate().year
         with transaction.atomic():
-            cls.objects.get_or_create(year=year)
-            sequence = cls.objects.select_for_update().get(year=year)
-            sequence.last_number += 1
-            sequence.save(update_fields=["last_number"])
-        return f"REX-{year}-{sequence.last_number:05d}"
+            bumped = cls.objects.filter(year=year).update(
+                last_number=models.F("last_number") + 1
+            )
+            if not bumped:
+                # The year's first reference; a concurrent first one makes
+                # get_or_create fetch the row, then the update waits for it.
+                cls.objects.get_or_create(year=year)
+                cls.objects.filter(year=year).update(
+                    last_number=models.F("last_number") + 1
+                )
+            number = cls.objects.values_list("last_number", flat=True).get(year=year)
+        return f"REX-{year}-{number:05d}"
 
 
 class Submission(models.Model):

@@ -3,7 +3,9 @@
 - declined, withdrawn and spam submissions, ``PURGE_AFTER_DAYS`` after the
   decision (12 months by default);
 - drafts never submitted, ``PURGE_DRAFTS_AFTER_DAYS`` after their last change
-  (3 months by default), once their author has been warned a month before.
+  (3 months by default), once their author has been warned a month before;
+- contributors' files that no record refers to (left by a killed worker, see
+  ``experiences.staging.sweep``).
 
 The record itself stays, emptied (reference, state, rubric, département and
 dates), with an entry in its history: a trace that it existed. Safe to run
@@ -28,6 +30,7 @@ from core import retention
 from experiences import notifications
 from experiences.models import Submission
 from experiences.moderation import purge_personal_data
+from experiences.staging import sweep
 from experiences.states import CLOSED_STATES, Status
 
 WARNING_DAYS = 30
@@ -119,7 +122,19 @@ class Command(BaseCommand):
                 )
             self.stdout.write(f"{prefix}{label} : {count} purgée(s).")
 
-        # 4. What the site no longer needs to remember.
+        # 4. Files left behind by a worker killed in the middle of a post.
+        swept = sweep(dry_run=dry_run)
+        self.stdout.write(
+            f"{prefix}Fichiers orphelins : {swept.removed_staged} en attente et "
+            f"{swept.removed_private} sans contribution supprimé(s), "
+            f"{swept.moved} rangé(s) à leur place."
+        )
+        if swept.missing:
+            self.stdout.write(
+                f"{prefix}Pièces jointes sans fichier : {len(swept.missing)} "
+                f"(n° {', '.join(str(pk) for pk in swept.missing[:20])})."
+            )
+        # 5. What the site no longer needs to remember.
         if dry_run:
             return
         tasks = retention.prune_finished_tasks(now=now)
