@@ -437,7 +437,7 @@ def form_view(request, call):
 
 def confirmation_view(request, call):
     stored = request.session.get(SESSION_CONFIRMATION) or {}
-    submission, url = tracking.recall(stored)
+    submission, url = tracking.recall(stored, request.build_absolute_uri("/"))
     confirmation = {}
     if submission is not None:
         confirmation = {
@@ -454,7 +454,9 @@ def confirmation_view(request, call):
 
 
 def draft_saved_view(request, call):
-    submission, url = tracking.recall(request.session.get(SESSION_DRAFT))
+    submission, url = tracking.recall(
+        request.session.get(SESSION_DRAFT), request.build_absolute_uri("/")
+    )
     draft = {}
     if submission is not None and not submission.personal_data_purged_at:
         draft = {

@@ -72,9 +72,10 @@ def remember(submission, *, link, **flags):
     }
 
 
-def recall(stored):
+def recall(stored, base_url=None):
     """The submission a session remembers, and its link if the session may
-    still show it (same link, data not purged); (None, "") otherwise."""
+    still show it (same link, data not purged); (None, "") otherwise.
+    ``base_url``: the origin the page is served on (the link is shown there)."""
     submission = Submission.objects.filter(pk=(stored or {}).get("id")).first()
     if submission is None:
         return None, ""
@@ -85,5 +86,5 @@ def recall(stored):
         and link == fingerprint(submission)
         and submission.tracking_token()
     ):
-        return submission, tracking_url(submission)
+        return submission, tracking_url(submission, base_url)
     return submission, ""

@@ -58,6 +58,17 @@ def test_the_confirmation_page_and_the_receipt_show_the_same_derived_link(
     assert rewrites == []
 
 
+def test_the_confirmation_page_links_to_the_address_it_is_served_on(
+    client, call, django_capture_on_commit_callbacks
+):
+    """The page is read in the browser that posted the form: its link uses that
+    origin (the emails use SITE_URL), so a site served on another port or host
+    than SITE_URL still gives a link that opens."""
+    response = send(client, django_capture_on_commit_callbacks, valid_post())
+    page = client.get(response["Location"], HTTP_HOST="localhost:8123")
+    assert "http://localhost:8123/contribuer/suivi/" in page.content.decode()
+
+
 def test_sessions_hold_ids_never_an_address_or_a_link(
     client, call, mailoutbox, django_capture_on_commit_callbacks
 ):
