@@ -112,9 +112,9 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from gunicorn_server import free_port, start, stop  # noqa: E402
 
+from core.cache import invalidate  # noqa: E402
 from experiences.management.commands.seed_bulk import PREFIX  # noqa: E402
 from experiences.models import Department, ExperiencePage, RubricPage  # noqa: E402
-from home.cache import invalidate  # noqa: E402
 from home.setup import setup_site  # noqa: E402
 
 

@@ -24,7 +24,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from booklets.claims import claim_build, release_build
 from booklets.composition import compose, fingerprint
 from booklets.models import BookletPage
-from home.models import SiteIdentity
+from core.models import SiteIdentity
 
 logger = logging.getLogger(__name__)
 

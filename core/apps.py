@@ -9,4 +9,5 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from core import checks  # noqa: F401
+        # checks: the system checks; cache: the page cache's invalidation receivers.
+        from core import cache, checks  # noqa: F401

@@ -1,9 +1,13 @@
-"""The outbox: one row per email to send, the record of what became of it."""
+"""The site's identity (a Wagtail setting) and the outbox: one row per email to
+send, the record of what became of it."""
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from core import letters
 
@@ -70,3 +74,46 @@ class OutboxEmail(models.Model):
 
     audience_label.short_description = _("destinataires")
     audience_label = property(audience_label)
+
+
+@register_setting(icon="site")
+class SiteIdentity(BaseGenericSetting):
+    """What the header and footer say about the service and who runs it."""
+
+    service_name = models.CharField(
+        _("nom du service"), max_length=100, default="Recueil"
+    )
+    service_tagline = models.CharField(
+        _("précision sur l'activité"),
+        max_length=200,
+        default="Expériences de conseils citoyens dans la politique de la ville",
+    )
+    operator_name = models.CharField(
+        _("opérateur (bloc-marque)"),
+        max_length=200,
+        default="République\nFrançaise",
+        help_text=_("Une ligne par ligne du bloc-marque."),
+    )
+    contact_email = models.EmailField(
+        _("courriel de contact"), default="conseils-citoyens@recueil.local"
+    )
+    footer_text = models.TextField(
+        _("texte du pied de page"),
+        blank=True,
+        default=(
+            "Recueil rassemble les expériences de terrain des conseils citoyens, "
+            "de leurs partenaires et des élu·e·s, pour outiller la co-construction "
+            "des contrats de ville."
+        ),
+    )
+
+    panels = [
+        FieldPanel("service_name"),
+        FieldPanel("service_tagline"),
+        FieldPanel("operator_name"),
+        FieldPanel("contact_email"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("identité du site")

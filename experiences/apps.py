@@ -11,9 +11,11 @@ class ExperiencesConfig(AppConfig):
         # page_files: the copies of its files follow the page (published,
         # unpublished, deleted); rubric_sync: re-derives an experience's
         # rubric when the page moves; notifications: the emails that follow
-        # each transition (the one hook of states.apply).
+        # each transition (the one hook of states.apply); page_cache: saving a
+        # theme makes the cached pages stale.
         from experiences import (  # noqa: F401
             notifications,
+            page_cache,
             page_files,
             publication,
             rubric_sync,

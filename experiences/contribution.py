@@ -358,7 +358,7 @@ def _handle_post(request, call, submission, template, extra):
     draft = "save_draft" in request.POST and (
         submission is None or submission.status == S.DRAFT
     )
-    if antiabuse.is_refused(request):
+    if antiabuse.is_refused(request, request.POST.get("form_nonce", "")):
         # Never validated: no file is opened; the typing is shown again.
         form = as_typed(call, request.POST, submission)
         outcome = FormOutcome(form, submission, refused=True)

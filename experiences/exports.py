@@ -6,9 +6,7 @@ CSV goes straight to the response; XLSX is written by openpyxl's write-only
 mode to a temporary file that is then streamed and deleted.
 """
 
-import csv
 import datetime
-import re
 import tempfile
 from collections import defaultdict
 from itertools import batched
@@ -16,17 +14,11 @@ from itertools import batched
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 
-from openpyxl import Workbook
-
+from core import spreadsheets
+from core.spreadsheets import safe_text
 from experiences.models import Submission
 
 CHUNK_SIZE = 2000
-# A cell starting with one of these is a formula for spreadsheet software.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-# Control characters other than tab and line breaks: XML (so XLSX) cannot
-# hold them, and no reader of a CSV wants them. Text stored before the form
-# stripped them on input still reaches the export.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _date(value):
@@ -121,33 +113,21 @@ def rows(queryset):
             yield [getter(submission) for _, getter in COLUMNS]
 
 
-def _safe_text(value):
-    """Text a spreadsheet shows as text: no control character, no formula."""
-    if not isinstance(value, str):
-        return value
-    value = CONTROL_CHARACTERS.sub("", value)
-    if value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-class _Echo:
-    def write(self, value):
-        return value
+def _csv_rows(queryset):
+    # Text stored before the form stripped control characters on input still
+    # reaches the export: every cell goes through safe_text.
+    yield HEADERS
+    for row in rows(queryset):
+        yield [
+            value.strftime("%Y-%m-%d %H:%M")
+            if isinstance(value, datetime.datetime)
+            else safe_text(value)
+            for value in row
+        ]
 
 
 def _csv_lines(queryset):
-    writer = csv.writer(_Echo(), delimiter=";")
-    yield "\ufeff" + writer.writerow(HEADERS)
-    for row in rows(queryset):
-        yield writer.writerow(
-            [
-                value.strftime("%Y-%m-%d %H:%M")
-                if isinstance(value, datetime.datetime)
-                else _safe_text(value)
-                for value in row
-            ]
-        )
+    return spreadsheets.csv_lines(_csv_rows(queryset), byte_order_mark=True)
 
 
 def filename(extension):
@@ -163,13 +143,14 @@ def csv_response(queryset):
     return response
 
 
-def write_xlsx(queryset, fileobj):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Contributions")
-    sheet.append(HEADERS)
+def _xlsx_rows(queryset):
+    yield HEADERS
     for row in rows(queryset):
-        sheet.append([_safe_text(value) for value in row])
-    workbook.save(fileobj)
+        yield [safe_text(value) for value in row]
+
+
+def write_xlsx(queryset, fileobj):
+    spreadsheets.write_xlsx(fileobj, "Contributions", _xlsx_rows(queryset))
 
 
 def xlsx_response(queryset):

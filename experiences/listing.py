@@ -5,14 +5,14 @@ The number of queries does not depend on the number of experiences: one count
 query per facet (each over every active filter but its own), the ordered keys of
 the results, and the page of results read by key. Counts and keys depend only on
 the filters and on what is published: they are kept under the page cache's
-generation (`home.cache.cached_data`), so another page or query string of the
+generation (`core.cache.cached_data`), so another page or query string of the
 same filters reads only its twelve experiences.
 """
 
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
@@ -20,10 +20,11 @@ from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.safestring import mark_safe
 
+from core.cache import cached_data
+from core.pagination import pagination_links, requested_page
 from experiences.constants import RUBRIC_ORDER, ContributorRole, Rubric
 from experiences.filters import ExperienceFilterSet, ThemeLink
 from experiences.models import Department, ExperiencePage, ExperiencePageTag, Theme
-from home.cache import cached_data
 
 PAGE_SIZE = 12
 EMPTY_LABELS = {
@@ -139,13 +140,7 @@ class ExperienceListing:
     @cached_property
     def key_page(self):
         """The requested page of result keys; None when it is out of range."""
-        number = self.request.GET.get("page") or 1
-        try:
-            return self.paginator.page(number)
-        except PageNotAnInteger:
-            return self.paginator.page(1)
-        except EmptyPage:
-            return None if self.paginator.count else self.paginator.page(1)
+        return requested_page(self.paginator, self.request.GET.get("page"))
 
     @cached_property
     def page(self):
@@ -466,8 +461,6 @@ class ExperienceListing:
 
     @cached_property
     def pagination(self):
-        from home.front import pagination_links
-
         return pagination_links(self.key_page, self.page_url)
 
     @property

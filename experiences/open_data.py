@@ -4,10 +4,9 @@ Published under Licence Ouverte 2.0; only what the pages show publicly, never a
 submission or a contributor's personal data (the public contact appears only
 where the person consented to it, as on the page)."""
 
-import csv
-
 from django.http import StreamingHttpResponse
 
+from core.spreadsheets import csv_lines, without_formula
 from experiences.constants import NARRATIVE_FIELDS
 from experiences.listing import ExperienceListing
 
@@ -35,18 +34,11 @@ COLUMNS = [
     "contact_courriel",
     "publie_le",
 ]
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-class Echo:
-    def write(self, value):
-        return value
 
 
 def safe(value):
     """Neutralise what a spreadsheet would read as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return without_formula("" if value is None else str(value))
 
 
 def _rows(request, experiences):
@@ -89,9 +81,8 @@ def experiences_csv(request):
         .prefetch_related("themes", "tags")
         .defer(*NARRATIVE_FIELDS)
     )
-    writer = csv.writer(Echo(), delimiter=";")
     response = StreamingHttpResponse(
-        (writer.writerow(row) for row in _rows(request, experiences)),
+        csv_lines(_rows(request, experiences)),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="experiences-recueil.csv"'

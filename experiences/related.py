@@ -17,9 +17,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from core.cache import cached_data
 from experiences.filters import ThemeLink
 from experiences.models import ExperiencePage, ExperiencePageTag
-from home.cache import cached_data
 
 RUBRIC_WEIGHT = 2
 

@@ -3,10 +3,10 @@ latest experiences, recaps and resources, in a fixed number of queries."""
 
 from django.db.models import Count
 
+from core.cache import cached_data
 from experiences.constants import RUBRIC_ORDER
 from experiences.listing import public_experiences
 from experiences.models import CallForContributionsPage, RubricPage
-from home.cache import cached_data
 from resources.models import ArticlePage, EventRecapPage
 
 LATEST_EXPERIENCES = 6
@@ -53,29 +53,4 @@ def _home_context(home):
             .public()
             .order_by("-date", "-pk")[:LATEST_ARTICLES]
         ),
-    }
-
-
-def pagination_links(page, url_for, window=2):
-    """What fr-pagination shows: first, previous, a window of pages, next, last."""
-    if page is None or page.paginator.num_pages < 2:
-        return None
-    current, last = page.number, page.paginator.num_pages
-    numbers = sorted(
-        {1, last, *range(max(1, current - window), min(last, current + window) + 1)}
-    )
-    links, previous = [], 0
-    for number in numbers:
-        if number - previous > 1:
-            links.append({"ellipsis": True})
-        links.append(
-            {"number": number, "url": url_for(number), "current": number == current}
-        )
-        previous = number
-    return {
-        "links": links,
-        "first": url_for(1) if current > 1 else None,
-        "previous": url_for(current - 1) if page.has_previous() else None,
-        "next": url_for(current + 1) if page.has_next() else None,
-        "last": url_for(last) if current < last else None,
     }

@@ -2,12 +2,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BodyBlock
+from core.blocks import BodyBlock
+from home.front import home_context
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -34,8 +34,6 @@ class HomePage(Page):
         verbose_name_plural = _("pages d'accueil")
 
     def get_context(self, request, *args, **kwargs):
-        from home.front import home_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_context(self))
         return context
@@ -78,46 +76,3 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("page de contenu")
         verbose_name_plural = _("pages de contenu")
-
-
-@register_setting(icon="site")
-class SiteIdentity(BaseGenericSetting):
-    """What the header and footer say about the service and who runs it."""
-
-    service_name = models.CharField(
-        _("nom du service"), max_length=100, default="Recueil"
-    )
-    service_tagline = models.CharField(
-        _("précision sur l'activité"),
-        max_length=200,
-        default="Expériences de conseils citoyens dans la politique de la ville",
-    )
-    operator_name = models.CharField(
-        _("opérateur (bloc-marque)"),
-        max_length=200,
-        default="République\nFrançaise",
-        help_text=_("Une ligne par ligne du bloc-marque."),
-    )
-    contact_email = models.EmailField(
-        _("courriel de contact"), default="conseils-citoyens@recueil.local"
-    )
-    footer_text = models.TextField(
-        _("texte du pied de page"),
-        blank=True,
-        default=(
-            "Recueil rassemble les expériences de terrain des conseils citoyens, "
-            "de leurs partenaires et des élu·e·s, pour outiller la co-construction "
-            "des contrats de ville."
-        ),
-    )
-
-    panels = [
-        FieldPanel("service_name"),
-        FieldPanel("service_tagline"),
-        FieldPanel("operator_name"),
-        FieldPanel("contact_email"),
-        FieldPanel("footer_text"),
-    ]
-
-    class Meta:
-        verbose_name = _("identité du site")

@@ -8,7 +8,7 @@ its ancestors (two queries): five to eleven queries, and as many model
 instances built, for every page the page cache misses. For anonymous visitors
 (the only ones the page cache serves), the site, the routed page and its view
 restrictions are kept in the cache under the generation
-(`home.cache.data_key`): publishing, unpublishing, moving or deleting a page,
+(`core.cache.data_key`): publishing, unpublishing, moving or deleting a page,
 or changing a site or a view restriction, makes them stale at once, like the
 pages themselves. A page can also prepare what it shows before it is stored
 (`prepare_cached_route`), so that its related rows come with it.
@@ -23,7 +23,7 @@ from django.core.cache import cache
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from home.cache import anonymous_request, data_key
+from core.cache import anonymous_request, data_key
 
 
 def serve(request, path):

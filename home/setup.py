@@ -258,7 +258,7 @@ GROUPS = {
             "experiences.change_theme",
             "experiences.delete_theme",
             "experiences.view_theme",
-            "home.change_siteidentity",
+            "core.change_siteidentity",
             "wagtailredirects.add_redirect",
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",

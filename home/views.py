@@ -1,6 +1,6 @@
 from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -8,8 +8,8 @@ from django.views.decorators.csrf import requires_csrf_token
 
 from wagtail.models import Page
 
+from core.pagination import pagination_links, requested_page
 from experiences.filters import clean_query
-from home.front import pagination_links
 
 SEARCH_PAGE_SIZE = 10
 
@@ -21,12 +21,7 @@ def search(request):
     if query:
         results = Page.objects.live().public().specific().search(query)
     paginator = Paginator(results, SEARCH_PAGE_SIZE)
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = None if paginator.count else paginator.page(1)
+    page = requested_page(paginator, request.GET.get("page"))
     count = paginator.count if query else 0
     return render(
         request,

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from home.blocks import BodyBlock
+from core.blocks import BodyBlock
 
 
 class PracticeCardValue(blocks.StructValue):

@@ -3,14 +3,14 @@
 Invalid values are ignored, as on the experience listings."""
 
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 
 import django_filters
 
-from home.front import pagination_links
+from core.pagination import pagination_links, requested_page
 from resources.models import (
     ArticlePage,
     ArticlePageTag,
@@ -91,12 +91,7 @@ def resource_listing(request, index, filterset_class):
     values = filterset.values
     results = filterset.qs.order_by("-date", "-pk")
     paginator = Paginator(results, PAGE_SIZE)
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = None if paginator.count else paginator.page(1)
+    page = requested_page(paginator, request.GET.get("page"))
 
     def others(name):
         queryset = base

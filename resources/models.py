@@ -11,7 +11,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
-from home.blocks import BodyBlock
+from core.blocks import BodyBlock
 from resources.blocks import RecapBodyBlock
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]

@@ -66,7 +66,7 @@ def test_pages_with_a_csrf_token_are_not_stored(rf, site_tree, page_cache):
     from django.http import HttpResponse
     from django.middleware.csrf import get_token
 
-    from home.cache import AnonymousPageCacheMiddleware
+    from core.cache import AnonymousPageCacheMiddleware
 
     def view(request):
         return HttpResponse(f"<form>{get_token(request)}</form>")

@@ -1,4 +1,4 @@
-"""Blocks shared by the site's pages (standard pages, articles, recaps)."""
+"""StreamField blocks shared by the site's pages (standard pages, articles, recaps)."""
 
 from django.utils.translation import gettext_lazy as _
 

@@ -2,7 +2,7 @@
 
 Every cached page is stored under a key that carries a *generation* number; any
 publication, unpublication, move or deletion of a page (or a change to the
-site's identity, themes or a snippet shown in pages) bumps the generation, so
+site's identity, a site or a view restriction) bumps the generation, so
 listings, counts and the home page show the change at once. The generation
 lives in the same cache as the pages: with Redis (`REDIS_URL`), every app
 server sees the bump; with the local-memory default, other processes keep their
@@ -23,10 +23,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.http import HttpResponse
 from django.utils.cache import patch_response_headers
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from core.models import SiteIdentity
 
 GENERATION_KEY = "recueil:pages:generation"
 EXCLUDED_PREFIXES = (
@@ -160,8 +163,6 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _rebuild(content, headers):
-        from django.http import HttpResponse
-
         response = HttpResponse(content)
         for name, value in headers.items():
             response[name] = value
@@ -174,29 +175,29 @@ page_unpublished.connect(invalidate, dispatch_uid="recueil_cache_unpublished")
 post_page_move.connect(invalidate, dispatch_uid="recueil_cache_moved")
 
 
+# What public pages show, outside the pages themselves.
+SHOWN_IN_PAGES = (Site, PageViewRestriction)
+
+
 @receiver(post_delete, dispatch_uid="recueil_cache_deleted")
-def _deleted(sender, **kwargs):
-    if isinstance(kwargs.get("instance"), Page) or sender._meta.label in (
-        "wagtailcore.Site",
-        "wagtailcore.PageViewRestriction",
-    ):
+def _deleted(sender, instance, **kwargs):
+    if isinstance(instance, (Page, *SHOWN_IN_PAGES)):
         invalidate()
 
 
 @receiver(post_save, dispatch_uid="recueil_cache_saved")
 def _saved(sender, instance, **kwargs):
-    """A live page saved outside publishing (a booklet's new PDF), or a snippet
-    or setting that public pages show (themes, site identity)."""
+    """A live page saved outside publishing (a booklet's new PDF), a site or a
+    view restriction."""
     if isinstance(instance, Page):
         if instance.live:
             invalidate()
-    elif sender._meta.label in (
-        "experiences.Theme",
-        # Kept with the cached routes (home.serving).
-        "wagtailcore.Site",
-        "wagtailcore.PageViewRestriction",
-    ) or (
-        # The settings row is created with its defaults on first use: no change.
-        sender._meta.label == "home.SiteIdentity" and not kwargs.get("created")
-    ):
+    elif isinstance(instance, SHOWN_IN_PAGES):
+        invalidate()
+
+
+@receiver(post_save, sender=SiteIdentity, dispatch_uid="recueil_cache_identity")
+def _identity_saved(sender, created, **kwargs):
+    # The settings row is created with its defaults on first use: no change.
+    if not created:
         invalidate()

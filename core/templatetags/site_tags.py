@@ -1,0 +1,63 @@
+"""Template tags and filters that every app's templates use."""
+
+from django import template
+from django.utils.formats import number_format
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from core.cache import cached_data
+from core.models import SiteIdentity
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    """Read once per request (the header, the footer and the <head> show it),
+    and kept with the pages: saving it makes them stale."""
+    request = context.get("request")
+    identity = getattr(request, "_recueil_identity", None)
+    if identity is None:
+        identity = cached_data("identity", None, SiteIdentity.load)
+        if request is not None:
+            request._recueil_identity = identity
+    return identity
+
+
+@register.simple_tag
+def breadcrumb_ancestors(page):
+    """The page's ancestors below the site root (one query, kept with the pages:
+    a move makes them stale)."""
+    if page is None or page.depth <= 2:
+        return []
+    return cached_data(
+        "breadcrumb",
+        page.pk,
+        lambda: list(
+            page.get_ancestors()
+            .filter(depth__gt=2)
+            .only("title", "url_path", "path", "depth")
+        ),
+    )
+
+
+@register.filter
+def brand_lines(text):
+    """The DSFR's bloc-marque: one escaped line each, separated by <br>."""
+    return mark_safe("<br>".join(escape(line) for line in (text or "").splitlines()))  # noqa: S308
+
+
+@register.filter
+def file_size(size):
+    """A file size the way French public sites write it: « 61,9 Ko », « 1,2 Mo »."""
+    try:
+        size = int(size)
+    except (TypeError, ValueError):
+        return ""
+    if size < 1024:
+        return f"{size} octet{'s' if size > 1 else ''}"
+    for unit in ("Ko", "Mo", "Go"):
+        size /= 1024
+        if size < 1024 or unit == "Go":
+            return f"{number_format(size, 1)}\xa0{unit}"
+    return ""
