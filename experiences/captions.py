@@ -6,7 +6,6 @@ contract"); each file's caption and, for photos, its credit are added here
 afterwards. Plain text only: templates escape it wherever it is shown.
 """
 
-import copy
 import unicodedata
 
 from django import forms
@@ -19,6 +18,12 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from experiences import uploads
+from experiences.contribution.views import (
+    private_link,
+    submission_or_404,
+    tracking_address,
+    tracking_page,
+)
 from experiences.models import Submission, SubmissionAttachment
 from experiences.states import Status as S
 
@@ -159,20 +164,18 @@ def save(submission, form):
 
 def captions_view(request, call, token):
     """POST only: save the captions, or show the tracking page with the errors."""
-    from experiences import contribution
-
     # A wrong token is a plain 404, whatever the method.
-    submission = contribution._submission_or_404(token)
+    submission = submission_or_404(token)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    tracking_url = call.url + call.reverse_subpage("tracking", args=[token])
+    back = private_link(redirect(tracking_address(call, token)))
     closed_message = _(
         "Cette contribution n'est plus en cours : les légendes et crédits de ses "
         "fichiers ne peuvent plus être modifiés."
     )
     if submission.status not in CAPTION_STATES:
         messages.error(request, closed_message)
-        return contribution._private_link(redirect(tracking_url))
+        return back
 
     form = captions_form(submission, request.POST)
     if form.is_valid():
@@ -185,7 +188,7 @@ def captions_view(request, call, token):
             )
         else:
             messages.info(request, _("Aucune modification à enregistrer."))
-        return contribution._private_link(redirect(tracking_url))
+        return back
 
     messages.error(
         request,
@@ -194,8 +197,5 @@ def captions_view(request, call, token):
             "dans la partie « Légendes et crédits des fichiers »."
         ),
     )
-    # Show the tracking page as a visit would, with the typed text and errors.
-    page_request = copy.copy(request)
-    page_request.method = "GET"
-    page_request.captions_form = form
-    return contribution.tracking_view(page_request, call, token)
+    # The tracking page as a visit shows it, with the typed text and errors.
+    return tracking_page(request, call, submission, token, captions_form=form)

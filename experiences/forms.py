@@ -188,7 +188,6 @@ class ContributionForm(FieldsetsMixin, forms.Form):
     ):
         super().__init__(*args, **kwargs)
         self.draft = draft
-        self.existing_attachments = list(existing_attachments)
         self.rubric_help = rubric_help or {
             value: RUBRIC_EXPECTED[value] for value in Rubric.values
         }
@@ -197,9 +196,7 @@ class ContributionForm(FieldsetsMixin, forms.Form):
             *departements,
         ]
         self.fields["themes"].choices = list(themes)
-        self.fields["remove_attachments"].choices = [
-            (str(a.pk), a.original_name) for a in self.existing_attachments
-        ]
+        self.show_attachments(existing_attachments)
         if call is not None:
             self.fields["consent_data"].label = call.privacy_consent_text
             self.fields["consent_licence"].label = call.licence_consent_text
@@ -371,6 +368,13 @@ class ContributionForm(FieldsetsMixin, forms.Form):
             self.add_error("attachments", errors)
         else:
             cleaned["attachments"] = self.checked_files
+
+    def show_attachments(self, attachments):
+        """The files already kept on the submission, each with its remove box."""
+        self.existing_attachments = list(attachments)
+        self.fields["remove_attachments"].choices = [
+            (str(a.pk), a.original_name) for a in self.existing_attachments
+        ]
 
     def valid_uploads(self):
         """Files of this post that passed their checks (kept even on errors)."""

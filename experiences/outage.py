@@ -1,5 +1,5 @@
 """The contribution form while the database is down: 503, with a Retry-After,
-and the form shown again as typed (see ``contribution._unavailable``).
+and the form shown again as typed (see ``contribution.views``).
 
 The page is rendered as usual when its frame (menu, footer) can still be read
 from the cache; otherwise a plain page that needs no database holds the form.

@@ -14,7 +14,7 @@ import pytest
 
 from core import outbox
 from core.models import OutboxEmail
-from experiences import contribution
+from experiences.contribution import services
 from experiences.models import (
     CallForContributionsPage,
     ReferenceSequence,
@@ -230,7 +230,7 @@ def test_a_failure_mid_submission_stores_nothing_and_takes_no_number(
     def broken_apply(*args, **kwargs):
         raise RuntimeError("panne")
 
-    monkeypatch.setattr(contribution, "apply", broken_apply)
+    monkeypatch.setattr(services, "apply", broken_apply)
     private = Path(SubmissionAttachment._meta.get_field("file").storage.location)
     before = set(private.rglob("*"))
     data = valid_post()

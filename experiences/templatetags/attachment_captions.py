@@ -19,7 +19,7 @@ def attachment_captions_form(context):
         return {"form": None}
     if submission.status not in captions.CAPTION_STATES:
         return {"form": None}
-    form = getattr(request, "captions_form", None)
+    form = context.get("captions_form")
     if form is None:
         form = captions.captions_form(submission)
     if not form.attachments:
