@@ -11,6 +11,8 @@ it to bench/RESULTS-booklet.md. Target: ≤ 30 s on the 2-core CI machine.
 """
 
 import argparse
+import datetime
+import io
 import json
 import os
 import platform
@@ -26,24 +28,43 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS = BASE_DIR / "bench" / "RESULTS-booklet.md"
 TARGET_SECONDS = 30
 
+parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+parser.add_argument("--sheets", type=int, default=60)
+parser.add_argument("--photos-every", type=int, default=2)
+parser.add_argument("--build", type=int, help=argparse.SUPPRESS)
+parser.add_argument("--var-dir", help=argparse.SUPPRESS)
+ARGS = parser.parse_args()
+# The child process that builds the PDF reads the parent's throw-away site.
+VAR_DIR = Path(ARGS.var_dir or tempfile.mkdtemp(prefix="recueil-bench-booklet-"))
 
-def django_setup(var_dir):
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
-    os.environ["VAR_DIR"] = str(var_dir)
-    os.environ["DATABASE_URL"] = f"sqlite:///{var_dir / 'bench.sqlite3'}"
-    os.environ["TASKS_BACKEND"] = "immediate"
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    sys.path.insert(0, str(BASE_DIR))
-    import django
+os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
+os.environ["VAR_DIR"] = str(VAR_DIR)
+os.environ["DATABASE_URL"] = f"sqlite:///{VAR_DIR / 'bench.sqlite3'}"
+os.environ["TASKS_BACKEND"] = "immediate"
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+sys.path.insert(0, str(BASE_DIR))
 
-    django.setup()
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.files.images import ImageFile  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+
+from wagtail.images import get_image_model  # noqa: E402
+from wagtail.signals import page_published  # noqa: E402
+
+from PIL import Image, ImageDraw  # noqa: E402
+from pypdf import PdfReader  # noqa: E402
+
+from booklets import pdf, signals  # noqa: E402
+from booklets.composition import compose, fingerprint  # noqa: E402
+from booklets.models import BookletIndexPage, BookletPage, BookletSheet  # noqa: E402
+from experiences.constants import Rubric  # noqa: E402
+from experiences.models import ExperiencePage, ExperiencePhoto  # noqa: E402
 
 
 def photo(rng_seed):
-    import io
-
-    from PIL import Image, ImageDraw
-
     width, height = 1600, 1067
     picture = Image.effect_noise((width, height), 40).convert("RGB")
     tint = Image.new("RGB", (width, height), (0, 0, 145 + rng_seed % 100))
@@ -59,19 +80,6 @@ def photo(rng_seed):
 
 def set_up(sheets, photos_every):
     """Bulk pages, photos and a booklet; returns the booklet's id."""
-    import datetime
-
-    from django.core.files.images import ImageFile
-    from django.core.management import call_command
-
-    from wagtail.images import get_image_model
-    from wagtail.signals import page_published
-
-    from booklets import signals
-    from booklets.models import BookletIndexPage, BookletPage, BookletSheet
-    from experiences.constants import Rubric
-    from experiences.models import ExperiencePage, ExperiencePhoto
-
     call_command("migrate", verbosity=0)
     call_command("setup_site", verbosity=0)
     call_command("seed_bulk", experiences=sheets * 2, verbosity=0)
@@ -87,10 +95,10 @@ def set_up(sheets, photos_every):
             .values_list("pk", flat=True)[:per_rubric]
         )
     chosen = chosen[:sheets]
-    Image = get_image_model()
+    image_model = get_image_model()
     for position, pk in enumerate(chosen):
         if position % photos_every == 0:
-            image = Image.objects.create(
+            image = image_model.objects.create(
                 title=f"Photo {pk}",
                 file=ImageFile(photo(pk), name=f"bench-{pk}.jpg"),
             )
@@ -113,12 +121,6 @@ def set_up(sheets, photos_every):
 
 
 def build_in_this_process(booklet_id):
-    from pypdf import PdfReader
-
-    from booklets import pdf
-    from booklets.composition import compose, fingerprint
-    from booklets.models import BookletPage
-
     booklet = BookletPage.objects.get(pk=booklet_id)
     usage = resource.getrusage(resource.RUSAGE_SELF)
     cpu_before = usage.ru_utime + usage.ru_stime
@@ -131,8 +133,6 @@ def build_in_this_process(booklet_id):
     stored = time.perf_counter()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     cpu = usage.ru_utime + usage.ru_stime - cpu_before
-    import io
-
     pages = len(PdfReader(io.BytesIO(data)).pages)
     return {
         "sheets": len(composition),
@@ -149,20 +149,12 @@ def build_in_this_process(booklet_id):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sheets", type=int, default=60)
-    parser.add_argument("--photos-every", type=int, default=2)
-    parser.add_argument("--build", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--var-dir", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-
+    args = ARGS
     if args.build:
-        django_setup(Path(args.var_dir))
         print(json.dumps(build_in_this_process(args.build)))
         return
 
-    var_dir = Path(tempfile.mkdtemp(prefix="recueil-bench-booklet-"))
-    django_setup(var_dir)
+    var_dir = VAR_DIR
     started = time.perf_counter()
     booklet_id = set_up(args.sheets, args.photos_every)
     set_up_s = time.perf_counter() - started

@@ -9,5 +9,6 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # In ready(): both read models, which exist only once the apps are loaded.
         # checks: the system checks; cache: the page cache's invalidation receivers.
         from core import cache, checks  # noqa: F401

@@ -7,6 +7,7 @@ class ExperiencesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # In ready(): these modules import models, loaded only after the apps.
         # publication: the page_published receiver that closes a submission;
         # page_files: the copies of its files follow the page (published,
         # unpublished, deleted); rubric_sync: re-derives an experience's

@@ -17,6 +17,7 @@ from experiences.constants import NARRATIVE_FIELDS
 from experiences.models import Submission, SubmissionMessage, SubmissionNote
 from experiences.models.submissions import hash_token, new_token
 from experiences.permissions import moderators
+from experiences.publication import accept_submission
 from experiences.states import (
     CHANGED_MEANWHILE,
     CLOSED_STATES,
@@ -82,8 +83,6 @@ def request_changes(submission, user, message, *, expected_status=None):
 
 def accept(submission, user, *, rubric=None, attachments=None, expected_status=None):
     """Accept: create the page draft and start its workflow (see publication)."""
-    from experiences.publication import accept_submission
-
     return accept_submission(
         submission,
         user,

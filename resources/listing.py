@@ -11,12 +11,6 @@ from django.http import QueryDict
 import django_filters
 
 from core.pagination import pagination_links, requested_page
-from resources.models import (
-    ArticlePage,
-    ArticlePageTag,
-    EventRecapPage,
-    EventRecapPageTag,
-)
 
 PAGE_SIZE = 12
 
@@ -34,14 +28,15 @@ class ResourceFilterSet(django_filters.FilterSet):
         method="filter_tag", label="Mot-clé", max_length=100
     )
 
-    tag_model = None
-
     class Meta:
         fields = []
 
-    def __init__(self, data=None, *args, **kwargs):
-        super().__init__(data, *args, **kwargs)
-        self.form.fields["type"].choices = self._meta.model.Kind.choices
+    def __init__(self, data, *, queryset, tag_model):
+        """``queryset``: the pages listed (their model has ``Kind``);
+        ``tag_model``: their tags' through model."""
+        super().__init__(data, queryset=queryset)
+        self.tag_model = tag_model
+        self.form.fields["type"].choices = queryset.model.Kind.choices
 
     def filter_tag(self, queryset, name, value):
         return queryset.filter(
@@ -67,27 +62,11 @@ class ResourceFilterSet(django_filters.FilterSet):
         return queryset
 
 
-class EventRecapFilterSet(ResourceFilterSet):
-    tag_model = EventRecapPageTag
-
-    class Meta:
-        model = EventRecapPage
-        fields = []
-
-
-class ArticleFilterSet(ResourceFilterSet):
-    tag_model = ArticlePageTag
-
-    class Meta:
-        model = ArticlePage
-        fields = []
-
-
-def resource_listing(request, index, filterset_class):
-    """Context for a recap or resource index: filters, counted options, a page."""
-    model = filterset_class._meta.model
+def resource_listing(request, index, model, tag_model):
+    """Context for a recap or resource index (its ``model`` children, tagged
+    through ``tag_model``): filters, counted options, a page."""
     base = model.objects.live().public().child_of(index)
-    filterset = filterset_class(request.GET, queryset=base)
+    filterset = ResourceFilterSet(request.GET, queryset=base, tag_model=tag_model)
     values = filterset.values
     results = filterset.qs.order_by("-date", "-pk")
     paginator = Paginator(results, PAGE_SIZE)

@@ -13,6 +13,7 @@ from taggit.models import TaggedItemBase
 
 from core.blocks import BodyBlock
 from resources.blocks import RecapBodyBlock
+from resources.listing import resource_listing
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -32,10 +33,10 @@ class EventRecapIndexPage(Page):
         verbose_name_plural = _("index des événements")
 
     def get_context(self, request, *args, **kwargs):
-        from resources.listing import EventRecapFilterSet, resource_listing
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(resource_listing(request, self, EventRecapFilterSet))
+        context.update(
+            resource_listing(request, self, EventRecapPage, EventRecapPageTag)
+        )
         return context
 
 
@@ -168,10 +169,8 @@ class ArticleIndexPage(Page):
         verbose_name_plural = _("index des ressources")
 
     def get_context(self, request, *args, **kwargs):
-        from resources.listing import ArticleFilterSet, resource_listing
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(resource_listing(request, self, ArticleFilterSet))
+        context.update(resource_listing(request, self, ArticlePage, ArticlePageTag))
         return context
 
 
