@@ -18,7 +18,7 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
-        template = "blocks/heading_block.html"
+        template = "components/heading_block.html"
         label = _("Titre")
         description = _("Un titre de section ou un sous-titre.")
         preview_value = {"text": "Les missions du conseil citoyen", "level": "h2"}
@@ -31,7 +31,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 
     class Meta:
         icon = "pilcrow"
-        template = "blocks/paragraph_block.html"
+        template = "components/paragraph_block.html"
         label = _("Paragraphe")
         description = _("Du texte mis en forme : gras, listes, liens.")
         preview_value = (
@@ -46,7 +46,7 @@ class QuoteBlock(blocks.StructBlock):
 
     class Meta:
         icon = "openquote"
-        template = "blocks/quote_block.html"
+        template = "components/quote_block.html"
         label = _("Citation")
         description = _("Une citation, avec son auteur ou son autrice.")
         preview_value = {
@@ -67,7 +67,7 @@ class FigureBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
-        template = "blocks/figure_block.html"
+        template = "components/figure_block.html"
         label = _("Image")
         description = _("Une image avec sa légende et son crédit.")
         preview_value = {"caption": "Forum des conseils citoyens", "credit": "Recueil"}
@@ -79,7 +79,7 @@ class CalloutBlock(blocks.StructBlock):
 
     class Meta:
         icon = "help"
-        template = "blocks/callout_block.html"
+        template = "components/callout_block.html"
         label = _("Mise en avant")
         description = _("Un encadré pour une information à retenir.")
         preview_value = {

@@ -1,6 +1,8 @@
 """The registry of emails the outbox can send, filled by the domain apps.
 
-An app registers each template it sends with a builder: given the outbox row,
+An app registers each template it sends, with the folder of its templates
+(``<folder>/<template>.subject.txt``, ``.txt`` and ``.html``, in the app's own
+template folder) and a builder: given the outbox row,
 the builder returns a ``Letter`` (recipients and template context), or raises
 ``PermanentFailure`` when the email can no longer be sent (no recipient left).
 The builder runs inside the send task, so that addresses, links and texts are
@@ -26,15 +28,19 @@ class Kind:
     template: str
     label: str
     build: Callable
+    folder: str
+
+    def path(self, suffix):
+        return f"{self.folder}/{self.template}{suffix}"
 
 
 KINDS: dict[str, Kind] = {}
 AUDIENCES: dict[str, str] = {}
 
 
-def register(template, label, build):
-    """Declare that ``templates/emails/<template>.*`` is built by ``build``."""
-    KINDS[template] = Kind(template, label, build)
+def register(template, label, build, *, folder):
+    """Declare that ``templates/<folder>/<template>.*`` is built by ``build``."""
+    KINDS[template] = Kind(template, label, build, folder)
 
 
 def register_audience(name, label):
@@ -50,11 +56,15 @@ def audience_label(name):
     return AUDIENCES.get(name, name)
 
 
-def build(email):
+def kind_of(email):
     kind = KINDS.get(email.template)
     if kind is None:
         raise PermanentFailure(f"Aucun modèle de courriel « {email.template} ».")
-    letter = kind.build(email)
+    return kind
+
+
+def build(email):
+    letter = kind_of(email).build(email)
     recipients = [address for address in letter.to if address]
     if not recipients:
         raise PermanentFailure("Aucun destinataire.")

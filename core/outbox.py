@@ -4,8 +4,8 @@
 it commits, enqueues ``send_outbox_email`` with the row's id only.
 ``deliver`` (the task) locks the row, returns at once if the email is no longer
 waiting (so a duplicated or reclaimed task never sends twice), asks the
-registered builder for recipients and context, renders
-``templates/emails/<template>.subject.txt``, ``.txt`` and ``.html``, sends with
+registered builder for recipients and context, renders the registered
+templates (``<folder>/<template>.subject.txt``, ``.txt`` and ``.html``), sends with
 a ``Message-ID`` derived from the key, and records the outcome on the row: sent;
 failed for good (a recipient refused with a 5xx code, nobody left to write to);
 or waiting for its next attempt, with a growing delay, until
@@ -144,10 +144,10 @@ def render(email, letter):
         "service_name": "Recueil",
         **letter.context,
     }
-    name = email.template
-    subject = render_to_string(f"emails/{name}.subject.txt", context)
-    text = render_to_string(f"emails/{name}.txt", context)
-    html = render_to_string(f"emails/{name}.html", context)
+    kind = letters.kind_of(email)
+    subject = render_to_string(kind.path(".subject.txt"), context)
+    text = render_to_string(kind.path(".txt"), context)
+    html = render_to_string(kind.path(".html"), context)
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split()),
         body=text,

@@ -11,7 +11,8 @@ transitions. Each queues an outbox email (``core.outbox``) that holds ids only.
 Building happens when the email is sent, in the task: the builders registered
 below read the recipients and the context from the database then, and the
 tracking link is rebuilt from the submission (``experiences.tracking``).
-Templates: ``templates/emails/<template>.subject.txt``, ``.txt``, ``.html``.
+Templates: ``templates/experiences/emails/<template>.subject.txt``, ``.txt``,
+``.html``.
 """
 
 from contextlib import contextmanager
@@ -53,6 +54,7 @@ NEW_LINK = {"changes_requested", "message", "draft_reminder"}
 # Emails that anyone can cause by typing an address in the public form.
 RATE_LIMITED = {"draft_saved", "receipt"}
 RESUBMIT_ACTION = "recueil.submission.resubmit"
+TEMPLATES = "experiences/emails"
 
 _muted = ContextVar("recueil_notifications_muted", default=False)
 
@@ -299,9 +301,10 @@ def build_for_moderators(email):
 letters.register_audience(CONTRIBUTOR, gettext_lazy("Personne contributrice"))
 letters.register_audience(MODERATORS, gettext_lazy("Équipe de modération"))
 for template_name, (label, _context) in CONTRIBUTOR_CONTEXTS.items():
-    letters.register(template_name, label, build_for_contributor)
+    letters.register(template_name, label, build_for_contributor, folder=TEMPLATES)
 letters.register(
     "new_submission_moderators",
     gettext_lazy("Nouvelle contribution (modération)"),
     build_for_moderators,
+    folder=TEMPLATES,
 )

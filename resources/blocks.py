@@ -43,7 +43,7 @@ class PracticeCardBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
-        template = "blocks/practice_card_block.html"
+        template = "components/practice_card_block.html"
         label = _("Fiche pratique")
         value_class = PracticeCardValue
         description = _(

@@ -14,7 +14,7 @@ from experiences import notifications
 from experiences.states import TRANSITIONS, Status, apply
 from tests.moderation_factories import make_submission
 
-TEMPLATES = Path(settings.BASE_DIR) / "templates" / "emails"
+TEMPLATES = Path(settings.BASE_DIR) / "templates" / "experiences" / "emails"
 
 
 def test_each_transition_that_notifies_has_its_email():
