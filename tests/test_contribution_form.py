@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 from django.core.mail.backends.locmem import EmailBackend
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
@@ -222,6 +224,22 @@ def test_references_follow_each_other_without_gaps(
         f"REX-{year}-00002",
         f"REX-{year}-00003",
     ]
+
+
+def test_a_new_submission_is_inserted_once_then_moved_by_its_transition(client, call):
+    """One INSERT with its token, one UPDATE (state and reference) by
+    ``states.apply``: nothing is written twice."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post(FORM_URL, valid_post()).status_code == 302
+    writes = [
+        q["sql"].split()[0]
+        for q in queries.captured_queries
+        if re.match(r'(INSERT INTO|UPDATE) "experiences_submission"[ (]', q["sql"])
+    ]
+    assert writes == ["INSERT", "UPDATE"]
+    submission = Submission.objects.get()
+    assert submission.status == Status.RECEIVED
+    assert submission.tracking_token()
 
 
 def test_a_failure_mid_submission_stores_nothing_and_takes_no_number(
