@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from core.urls import page_url
 from experiences import antiabuse, notifications, outage, staging, tracking, uploads
 from experiences.form_building import (
     TEXT_FIELDS,
@@ -516,7 +517,7 @@ def public_history(submission):
 def published_url(submission):
     page = getattr(submission, "experience_page", None)
     if page is not None and page.live:
-        return page.full_url
+        return page_url(page)
     return ""
 
 

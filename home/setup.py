@@ -91,7 +91,7 @@ def build_page_tree():
         site = Site(is_default_site=True)
     # Absolute addresses (feeds, sitemap, emails, the booklet's sheets) use the
     # site's host: take it from SITE_URL.
-    public = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    public = urlsplit(settings.SITE_URL)
     public_port = public.port or (443 if public.scheme == "https" else 80)
     if (site.hostname, site.port) != (public.hostname, public_port):
         site.hostname, site.port = public.hostname, public_port

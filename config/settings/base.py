@@ -25,6 +25,7 @@ DJANGO_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "django.contrib.humanize",
 ]
 THIRD_PARTY_APPS = [
     "wagtail.contrib.forms",
@@ -255,7 +256,14 @@ TASKS = {
 }
 
 WAGTAIL_SITE_NAME = "Recueil — conseils citoyens"
-WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The public origin: every absolute address comes from it (core.urls), the
+# admin's and the API's too; `setup_site` gives the default Site its host and
+# port. `make run` derives it from PORT.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILAPI_BASE_URL = SITE_URL
+# Avatars without an outside service (the admin's policy allows only 'self').
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILSEARCH_BACKENDS = {
