@@ -233,9 +233,12 @@ MODERATION = [
 # editorial leads only.
 EXPORT = permissions.EXPORT
 
+# Readers' error reports: editors and editorial leads read and close them.
+ERROR_REPORTS = ["experiences.view_errorreport", "experiences.change_errorreport"]
+
 GROUPS = {
     GROUP_EDITORS: {
-        "model": ["wagtailadmin.access_admin"],
+        "model": ["wagtailadmin.access_admin", *ERROR_REPORTS],
         "pages": ["add", "change"],
         "media": MEDIA_EDIT,
     },
@@ -250,6 +253,7 @@ GROUPS = {
         "model": [
             "wagtailadmin.access_admin",
             *MODERATION,
+            *ERROR_REPORTS,
             EXPORT,
             permissions.PURGE,
             core_permissions.VIEW_EMAILS,

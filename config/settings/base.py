@@ -311,6 +311,8 @@ SUBMISSION_RATE_LIMIT = env_int("SUBMISSION_RATE_LIMIT", 10)
 SUBMISSION_RATE_WINDOW_SECONDS = env_int("SUBMISSION_RATE_WINDOW_SECONDS", 3600)
 PURGE_AFTER_DAYS = env_int("PURGE_AFTER_DAYS", 365)
 PURGE_DRAFTS_AFTER_DAYS = env_int("PURGE_DRAFTS_AFTER_DAYS", 90)
+# The optional address left with an error report, kept to answer, then erased.
+ERROR_REPORT_EMAIL_DAYS = env_int("ERROR_REPORT_EMAIL_DAYS", 90)
 
 # Security headers (the production settings add HTTPS-only ones).
 SECURE_CONTENT_TYPE_NOSNIFF = True
