@@ -281,6 +281,10 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_TAG_SPACES_ALLOWED = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+# Slugs in ASCII (core.slugs gives new pages their French slug: « Sœur » →
+# soeur); a changed slug leaves a redirect from the old address.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAILFRONTENDCACHE = {}
 TAGGIT_CASE_INSENSITIVE = True
 
