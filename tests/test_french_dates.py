@@ -8,6 +8,7 @@ from django.template import Context, Template
 import pytest
 
 from core.dates import french_date
+from resources.models import ArticleIndexPage, ArticlePage
 
 
 @pytest.mark.parametrize(
@@ -36,9 +37,18 @@ def test_the_template_filter():
     assert html == "Publié le 1er décembre 2026."
 
 
-def test_the_draft_reminder_email_says_the_date_in_french(db):
-    from experiences import notifications
-
-    assert notifications.french_date(datetime.date(2026, 12, 1)) == (
-        "1er décembre 2026"
+def test_pages_show_dates_in_french(client, site_tree):
+    index = ArticleIndexPage.objects.get()
+    article = ArticlePage(
+        title="Les missions des conseils citoyens",
+        slug="les-missions",
+        kind=ArticlePage.Kind.choices[0][0],
+        date=datetime.date(2026, 12, 1),
+        body=[("paragraph", "<p>Un texte.</p>")],
     )
+    index.add_child(instance=article)
+    article.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    assert "Publié le 1er décembre 2026" in html
+    listing = client.get(index.url).content.decode()
+    assert "1er décembre 2026" in listing
