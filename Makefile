@@ -1,6 +1,9 @@
 # Recueil — `make run` serves the demo site, `make test` runs the whole suite.
 SHELL := /bin/bash
 PORT ?= 8000
+# Every absolute address (emails, sitemap, API, booklet) follows the port served.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+export SITE_URL
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py

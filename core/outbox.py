@@ -36,6 +36,7 @@ from django.utils import timezone
 from core import letters
 from core.letters import PermanentFailure
 from core.models import OutboxEmail
+from core.urls import site_url
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +141,7 @@ def enqueue(email_id, run_after=None):
 
 def render(email, letter):
     context = {
-        "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+        "site_url": site_url(),
         "service_name": "Recueil",
         **letter.context,
     }

@@ -19,7 +19,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.utils import formats
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,8 +26,10 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import ModelLogEntry
 
 from core import letters, outbox, ratelimit
+from core.dates import french_date
 from core.letters import Letter, PermanentFailure
 from core.models import OutboxEmail
+from core.urls import absolute, page_url
 from experiences import tracking
 from experiences.models import ExperiencePage, Submission
 from experiences.permissions import moderators
@@ -245,7 +246,7 @@ def _published(email, submission):
     return {
         **_short(submission),
         "title": page.title if page else submission.title,
-        "page_url": (page.get_full_url() if page else "") or "",
+        "page_url": page_url(page) if page else "",
     }
 
 
@@ -255,7 +256,7 @@ def _draft_reminder(email, submission):
     return {
         "first_name": submission.first_name,
         "title": submission.title,
-        "purge_date": formats.date_format(purge_on, "j F Y") if purge_on else "",
+        "purge_date": french_date(purge_on),
         "tracking_url": tracking.tracking_url(submission),
     }
 
@@ -293,7 +294,7 @@ def build_for_moderators(email):
     context = {
         **summary(submission),
         "resubmitted": _resubmitted(email),
-        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/",
+        "admin_url": absolute("/admin/"),
     }
     return Letter(moderator_addresses(), context)
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.html import escape
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wagtail.documents import get_document_model
@@ -22,6 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Workflow
 from wagtail.signals import page_published
 
+from core.slugs import french_slug, unique_child_slug
 from experiences import page_files
 from experiences.constants import NARRATIVE_FIELDS, WORKFLOW_NAME
 from experiences.models import (
@@ -60,17 +60,7 @@ def plain_text_to_rich_text(text):
 
 
 def unique_slug(parent, title):
-    base = slugify(title)[:70].strip("-") or "experience"
-    taken = set(
-        parent.get_children()
-        .filter(slug__startswith=base)
-        .values_list("slug", flat=True)
-    )
-    slug, number = base, 2
-    while slug in taken:
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return unique_child_slug(parent, french_slug(title) or "experience")
 
 
 def publication_workflow(page):
@@ -115,7 +105,7 @@ def _copy_attachment(attachment, chosen, user, *, slug, number, collection):
 
 def build_page(submission, chosen_attachments=(), user=None, *, slug=""):
     """An unsaved ExperiencePage holding a copy of the submission."""
-    slug = slug or slugify(submission.title)[:70].strip("-") or "experience"
+    slug = slug or french_slug(submission.title) or "experience"
     page = ExperiencePage(
         title=submission.title,
         slug=slug,

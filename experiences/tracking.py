@@ -12,8 +12,7 @@ token's hash: the link is shown again only while it is still the same one.
 
 import logging
 
-from django.conf import settings
-
+from core.urls import site_url
 from experiences.models import CallForContributionsPage, Submission
 from experiences.models.submissions import derive_token, hash_token, new_salt
 
@@ -54,7 +53,7 @@ def current_token(submission):
 
 def tracking_url(submission, base_url=None):
     """The absolute address of the submission's tracking page."""
-    base = (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+    base = (base_url or site_url()).rstrip("/")
     return base + tracking_path(current_token(submission))
 
 

@@ -18,7 +18,8 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView, InspectView
 
-from experiences import admin_inspect, admin_views, exports
+# Imported for its hooks: the error reports and the sheets' admin views.
+from experiences import admin_inspect, admin_views, exports, sheet_admin  # noqa: F401
 from experiences.admin_filters import (
     QUEUE_STATES,
     AssignedFilter,

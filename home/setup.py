@@ -91,7 +91,7 @@ def build_page_tree():
         site = Site(is_default_site=True)
     # Absolute addresses (feeds, sitemap, emails, the booklet's sheets) use the
     # site's host: take it from SITE_URL.
-    public = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    public = urlsplit(settings.SITE_URL)
     public_port = public.port or (443 if public.scheme == "https" else 80)
     if (site.hostname, site.port) != (public.hostname, public_port):
         site.hostname, site.port = public.hostname, public_port
@@ -233,9 +233,12 @@ MODERATION = [
 # editorial leads only.
 EXPORT = permissions.EXPORT
 
+# Readers' error reports: editors and editorial leads read and close them.
+ERROR_REPORTS = ["experiences.view_errorreport", "experiences.change_errorreport"]
+
 GROUPS = {
     GROUP_EDITORS: {
-        "model": ["wagtailadmin.access_admin"],
+        "model": ["wagtailadmin.access_admin", *ERROR_REPORTS],
         "pages": ["add", "change"],
         "media": MEDIA_EDIT,
     },
@@ -250,6 +253,7 @@ GROUPS = {
         "model": [
             "wagtailadmin.access_admin",
             *MODERATION,
+            *ERROR_REPORTS,
             EXPORT,
             permissions.PURGE,
             core_permissions.VIEW_EMAILS,

@@ -25,6 +25,7 @@ DJANGO_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "django.contrib.humanize",
 ]
 THIRD_PARTY_APPS = [
     "wagtail.contrib.forms",
@@ -255,7 +256,14 @@ TASKS = {
 }
 
 WAGTAIL_SITE_NAME = "Recueil — conseils citoyens"
-WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The public origin: every absolute address comes from it (core.urls), the
+# admin's and the API's too; `setup_site` gives the default Site its host and
+# port. `make run` derives it from PORT.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILAPI_BASE_URL = SITE_URL
+# Avatars without an outside service (the admin's policy allows only 'self').
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILSEARCH_BACKENDS = {
@@ -273,6 +281,10 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_TAG_SPACES_ALLOWED = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+# Slugs in ASCII (core.slugs gives new pages their French slug: « Sœur » →
+# soeur); a changed slug leaves a redirect from the old address.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAILFRONTENDCACHE = {}
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -303,6 +315,8 @@ SUBMISSION_RATE_LIMIT = env_int("SUBMISSION_RATE_LIMIT", 10)
 SUBMISSION_RATE_WINDOW_SECONDS = env_int("SUBMISSION_RATE_WINDOW_SECONDS", 3600)
 PURGE_AFTER_DAYS = env_int("PURGE_AFTER_DAYS", 365)
 PURGE_DRAFTS_AFTER_DAYS = env_int("PURGE_DRAFTS_AFTER_DAYS", 90)
+# The optional address left with an error report, kept to answer, then erased.
+ERROR_REPORT_EMAIL_DAYS = env_int("ERROR_REPORT_EMAIL_DAYS", 90)
 
 # Security headers (the production settings add HTTPS-only ones).
 SECURE_CONTENT_TYPE_NOSNIFF = True

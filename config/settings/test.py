@@ -21,4 +21,4 @@ UPLOAD_STAGING_ROOT = Path(tempfile.mkdtemp(prefix="recueil-staging-"))
 SUBMISSION_MIN_SECONDS = 0
 AXES_ENABLED = True
 DEMO_PASSWORD = "demo-test-password"  # noqa: S105
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"

@@ -6,7 +6,9 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from core.cache import cached_data
+from core.dates import french_date
 from core.models import SiteIdentity
+from core.urls import page_url
 
 register = template.Library()
 
@@ -61,3 +63,15 @@ def file_size(size):
         if size < 1024 or unit == "Go":
             return f"{number_format(size, 1)}\xa0{unit}"
     return ""
+
+
+@register.filter
+def date_fr(value):
+    """« 1er décembre 2026 » (core.dates)."""
+    return french_date(value)
+
+
+@register.filter
+def absolute_url(page):
+    """The permanent public address of a page (core.urls)."""
+    return page_url(page) if page is not None else ""

@@ -4,6 +4,7 @@ messages, never the moderators' notes)."""
 
 from wagtail.models import ModelLogEntry
 
+from core.urls import page_url
 from experiences.models import SubmissionMessage
 from experiences.states import Status as S
 
@@ -94,5 +95,5 @@ def public_history(submission):
 def published_url(submission):
     page = getattr(submission, "experience_page", None)
     if page is not None and page.live:
-        return page.full_url
+        return page_url(page)
     return ""

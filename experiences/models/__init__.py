@@ -1,3 +1,4 @@
+from experiences.models.error_reports import ErrorReport
 from experiences.models.pages import (
     CallForContributionsPage,
     ExperienceDocument,
@@ -20,6 +21,7 @@ from experiences.models.submissions import (
 __all__ = [
     "CallForContributionsPage",
     "Department",
+    "ErrorReport",
     "ExperienceDocument",
     "ExperienceIndexPage",
     "ExperienceLink",

@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.log_actions import registry as log_registry
 
 from core import outbox
+from core.urls import page_url
 from experiences.constants import CONTRIBUTOR_FIELDS, EXPERIENCE_FIELDS
 from experiences.models import ExperiencePage, Submission
 
@@ -74,7 +75,7 @@ def submission_data(submission):
         for email in outbox.emails_about(submission).order_by("created_at", "pk")
     ]
     page = ExperiencePage.objects.filter(submission=submission).first()
-    data["published_page"] = page.get_full_url() if page and page.live else None
+    data["published_page"] = page_url(page) if page and page.live else None
     return data
 
 
@@ -93,7 +94,7 @@ def collect(email):
         "public_contact_on_pages": [
             {
                 "title": p.title,
-                "url": p.get_full_url(),
+                "url": page_url(p),
                 "live": p.live,
                 "contact_name": p.contact_name,
                 "contact_email": p.contact_email,

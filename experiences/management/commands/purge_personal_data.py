@@ -4,6 +4,8 @@
   decision (12 months by default);
 - drafts never submitted, ``PURGE_DRAFTS_AFTER_DAYS`` after their last change
   (3 months by default), once their author has been warned a month before;
+- the address left with an error report, ``ERROR_REPORT_EMAIL_DAYS`` after
+  it was sent (the report itself stays);
 - contributors' files that no record refers to (left by a killed worker, see
   ``experiences.staging.sweep``).
 
@@ -28,7 +30,7 @@ from wagtail.log_actions import log
 
 from core import retention
 from experiences import notifications
-from experiences.models import Submission
+from experiences.models import ErrorReport, Submission
 from experiences.moderation import purge_personal_data
 from experiences.staging import sweep
 from experiences.states import CLOSED_STATES, Status
@@ -121,6 +123,16 @@ class Command(BaseCommand):
                     f"{prefix}  purgé : {reference} ({submission.get_status_display()})"
                 )
             self.stdout.write(f"{prefix}{label} : {count} purgée(s).")
+
+        # Addresses left with error reports, once kept long enough to answer.
+        report_cutoff = now - datetime.timedelta(days=settings.ERROR_REPORT_EMAIL_DAYS)
+        reports = ErrorReport.objects.filter(created__lte=report_cutoff).exclude(
+            email=""
+        )
+        erased = reports.count() if dry_run else reports.update(email="")
+        self.stdout.write(
+            f"{prefix}Signalements d'erreur : {erased} adresse(s) effacée(s)."
+        )
 
         # 4. Files left behind by a worker killed in the middle of a post.
         swept = sweep(dry_run=dry_run)
