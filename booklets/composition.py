@@ -29,6 +29,7 @@ LAYOUT_FILES = (
     "templates/booklets/includes/toc.html",
     "templates/booklets/includes/colophon.html",
     "static/css/booklet-print.css",
+    "booklets/fitting.py",
 )
 
 
