@@ -1,13 +1,16 @@
 """Every sheet fills its pages: one full page, or two (or more) with the last
 one at least a third full, by layout alone (never by cutting text).
 
-Each sheet starts on a new page, so its layout does not move any other sheet's
-text: the booklet is laid out once, each sheet's last page is measured from
-WeasyPrint's public layout (`Document.pages[i].anchors` gives, on each page,
-the rectangle of the sheet's `<article id="fiche-<pk>">` there), and a sheet that
-leaves a nearly empty page is laid out again with the next variant — tighter
-first (it may then fit on one page), then looser (its text then reaches far
-enough down the next page). The best variant seen is kept."""
+Each sheet starts on a new page and left and right pages have the same text
+width, so a sheet lays out alike in the booklet and on its own. The booklet is
+laid out once; each sheet's last page is measured from WeasyPrint's public
+layout (`Document.pages[i].anchors` gives, on each page, the rectangle of the
+sheet's `<article id="fiche-<pk>">` there). The sheets that leave a nearly
+empty page are then tried alone, together in one small document per variant
+(tighter first: it may then fit on one page; then looser: its text then
+reaches far enough down the next page), each keeps the best variant seen, and
+the booklet is laid out a second time. At most two full layouts per build.
+"""
 
 from dataclasses import dataclass
 
@@ -66,40 +69,33 @@ def measure(document, sheet_ids):
     return spans
 
 
-def lay_out(render, sheets):
-    """Render until every sheet fits or has tried every variant.
+def lay_out(render, render_trial, sheets):
+    """The booklet's final `Document`, and the {pk: Span} measured on it.
 
-    `render()` lays the booklet out as the sheets' `booklet_layout` says and
-    returns WeasyPrint's `Document`. Returns the final `Document` and the
-    {pk: Span} it measured."""
-    tried = {sheet.pk: 0 for sheet in sheets}
-    best = {}
+    `render()` lays out the whole booklet, `render_trial(sheets)` only those
+    sheets; both as each sheet's `booklet_layout` (a VARIANTS item) says."""
     for sheet in sheets:
         sheet.booklet_layout = VARIANTS[0]
     document = render()
-    while True:
-        spans = measure(document, tried)
-        for pk, span in spans.items():
-            if pk not in best or span.score > best[pk][1].score:
-                best[pk] = (tried[pk], span)
-        changed = False
-        for sheet in sheets:
-            span = spans.get(sheet.pk)
-            if span is None or span.fits or tried[sheet.pk] + 1 >= len(VARIANTS):
-                continue
-            tried[sheet.pk] += 1
-            sheet.booklet_layout = VARIANTS[tried[sheet.pk]]
-            changed = True
-        if not changed:
+    spans = measure(document, [sheet.pk for sheet in sheets])
+    best = {pk: (VARIANTS[0], span) for pk, span in spans.items()}
+    pending = [
+        sheet for sheet in sheets if sheet.pk in spans and not spans[sheet.pk].fits
+    ]
+    if not pending:
+        return document, spans
+    for variant in VARIANTS[1:]:
+        for sheet in pending:
+            sheet.booklet_layout = variant
+        tried = measure(render_trial(pending), [sheet.pk for sheet in pending])
+        for pk, span in tried.items():
+            if span.score > best[pk][1].score:
+                best[pk] = (variant, span)
+        pending = [sheet for sheet in pending if not best[sheet.pk][1].fits]
+        if not pending:
             break
-        document = render()
-    # Every variant tried and none fits: settle on the best one seen.
-    settle = False
     for sheet in sheets:
-        if sheet.pk in best and best[sheet.pk][0] != tried[sheet.pk]:
-            sheet.booklet_layout = VARIANTS[best[sheet.pk][0]]
-            settle = True
-    if settle:
-        document = render()
-        spans = measure(document, tried)
-    return document, spans
+        if sheet.pk in best:
+            sheet.booklet_layout = best[sheet.pk][0]
+    document = render()
+    return document, measure(document, [sheet.pk for sheet in sheets])

@@ -78,7 +78,13 @@ def root_url_for(booklet):
     return (site.root_url if site else FALLBACK_ROOT.rstrip("/")) + "/"
 
 
-def render_print_html(booklet, composition):
+def render_print_html(booklet, composition, trial=None):
+    """The booklet's print HTML; with `trial` (sheets), those sheets only."""
+    chapters = {
+        sheet.pk: chapter
+        for chapter in composition.chapters
+        for sheet in chapter.sheets
+    }
     return render_to_string(
         "booklets/booklet_print.html",
         {
@@ -87,6 +93,7 @@ def render_print_html(booklet, composition):
             "identity": SiteIdentity.load(),
             "generated_at": timezone.localtime(),
             "for_print": True,
+            "trial": [(chapters[sheet.pk], sheet) for sheet in trial or ()],
         },
     )
 
@@ -98,15 +105,15 @@ def render_document(booklet, composition=None):
     root_url = root_url_for(booklet)
     cache = {}
 
-    def render():
+    def layout(trial=None):
         html = HTML(
-            string=render_print_html(booklet, composition),
+            string=render_print_html(booklet, composition, trial),
             base_url=root_url,
             url_fetcher=LocalFetcher(root_url),
         )
         return html.render(pdf_variant=PDF_VARIANT, cache=cache)
 
-    return lay_out(render, composition.sheets)
+    return lay_out(layout, layout, composition.sheets)
 
 
 def render_pdf(booklet, composition=None):

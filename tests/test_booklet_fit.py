@@ -53,10 +53,11 @@ def sheet_pages(reader, sheets):
         name: reader.get_destination_page_number(dest)
         for name, dest in reader.named_destinations.items()
     }
+    # Sheets, chapters, front matter, colophon; not the headings inside them.
     top_level = sorted(
         number
         for name, number in starts.items()
-        if name.count("-") == 1 or name == "mentions"
+        if not name.endswith(("-titre", "-citer"))
     )
     pages = {}
     for sheet in sheets:
@@ -127,3 +128,76 @@ def test_without_fitting_some_sheets_would_spill(sheets, monkeypatch):
         pk for pk, (pages, fill) in measured.items() if pages > 1 and fill < 1 / 3
     ]
     assert len(spilling) >= 2, measured
+
+
+class FakePage:
+    height = 1000 + fitting.MARGIN_TOP + fitting.MARGIN_BOTTOM
+
+    def __init__(self):
+        self.anchors = {}
+
+
+class FakeDocument:
+    """Sheets one after the other, each `length` pages long (1.5: a page and
+    a half), as WeasyPrint's `Document.pages[i].anchors` would show them."""
+
+    def __init__(self, lengths):
+        self.pages = []
+        for pk, length in lengths.items():
+            whole, rest = divmod(length, 1)
+            count = int(whole) + (1 if rest else 0)
+            for n in range(count):
+                page = FakePage()
+                fill = rest if (n == count - 1 and rest) else 1
+                bottom = fitting.MARGIN_TOP + 1000 * fill
+                page.anchors[fitting.anchor(pk)] = (0, 0, 100, bottom)
+                self.pages.append(page)
+
+
+class FakeSheet:
+    def __init__(self, pk):
+        self.pk = pk
+        self.booklet_layout = None
+
+
+def test_each_sheet_keeps_its_best_variant_in_two_full_layouts_at_most():
+    compact, spread, airy = fitting.VARIANTS[1:]
+    # Length of each sheet, in pages, in each variant.
+    lengths = {
+        1: {"": 1.0, compact: 0.8, spread: 1.2, airy: 1.5},  # fits as it is
+        2: {"": 1.1, compact: 0.9, spread: 1.3, airy: 1.6},  # fits when compact
+        3: {"": 1.2, compact: 1.1, spread: 1.5, airy: 1.8},  # fits when looser
+        4: {"": 1.05, compact: 1.02, spread: 1.1, airy: 1.2},  # never: best is airy
+    }
+    sheets = [FakeSheet(pk) for pk in lengths]
+    calls = []
+
+    def render():
+        calls.append("booklet")
+        return FakeDocument({s.pk: lengths[s.pk][s.booklet_layout] for s in sheets})
+
+    def render_trial(trial):
+        calls.append(sorted(s.pk for s in trial))
+        return FakeDocument({s.pk: lengths[s.pk][s.booklet_layout] for s in trial})
+
+    document, spans = fitting.lay_out(render, render_trial, sheets)
+
+    assert [s.booklet_layout for s in sheets] == ["", compact, spread, airy]
+    assert calls == ["booklet", [2, 3, 4], [3, 4], [4], "booklet"]
+    assert spans[2].pages == 1
+    assert spans[3].pages == 2 and spans[3].last_fill == pytest.approx(0.5)
+    assert not spans[4].fits
+
+
+def test_a_booklet_that_fits_is_laid_out_once():
+    sheets = [FakeSheet(1)]
+    calls = []
+
+    def render():
+        calls.append("booklet")
+        return FakeDocument({1: 1.6})
+
+    fitting.lay_out(render, lambda trial: pytest.fail("no trial needed"), sheets)
+
+    assert calls == ["booklet"]
+    assert sheets[0].booklet_layout == ""

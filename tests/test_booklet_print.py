@@ -192,7 +192,7 @@ def structure_problems(path):
             if not meta.get("dc:title"):
                 problems.append("titre absent des métadonnées")
         if "/StructTreeRoot" not in root:
-            return [*problems, "arbre de structure absent"]
+            problems.append("arbre de structure absent")
 
     levels, figures = tagged(path)
     with pikepdf.open(path) as document:
