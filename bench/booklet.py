@@ -111,7 +111,17 @@ def set_up(sheets, photos_every):
         subtitle="Livret de mesure",
         edition_date=datetime.date(2020, 10, 1),
         publisher="Agence nationale de la cohésion des territoires",
-        foreword="<p>Livret construit pour mesurer la production du PDF.</p>",
+        front_matter=[
+            (
+                "foreword",
+                {
+                    "title": "",
+                    "body": [
+                        ("paragraph", "<p>Livret construit pour mesurer le PDF.</p>")
+                    ],
+                },
+            )
+        ],
         live=False,
     )
     booklet.sheets = [BookletSheet(experience_id=pk) for pk in reversed(chosen)]

@@ -28,7 +28,9 @@ LAYOUT_FILES = (
     "templates/booklets/includes/sheet.html",
     "templates/booklets/includes/toc.html",
     "templates/booklets/includes/colophon.html",
+    "templates/booklets/includes/front_page.html",
     "static/css/booklet-print.css",
+    "booklets/fitting.py",
 )
 
 

@@ -1,17 +1,37 @@
+from dataclasses import dataclass
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag
 
+from booklets.blocks import FrontMatterBlock
 from booklets.panels import BookletStatusPanel
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+# Each front-matter page: its usual title and its anchor in the booklet.
+FRONT_PAGES = {
+    "foreword": ("Avant-propos", "avant-propos"),
+    "thanks": ("Remerciements", "remerciements"),
+    "framework": ("Le cadre", "le-cadre"),
+}
+
+
+@dataclass(frozen=True)
+class FrontPage:
+    """A page before the sheets, as the booklet prints it."""
+
+    kind: str
+    title: str
+    anchor: str
+    body: object  # the StreamValue of core.blocks.BodyBlock
 
 
 class BookletIndexPage(Page):
@@ -60,7 +80,15 @@ class BookletPage(RoutablePageMixin, Page):
     subtitle = models.CharField(_("sous-titre"), max_length=255, blank=True)
     edition_date = models.DateField(_("date d'édition"))
     edition_number = models.PositiveSmallIntegerField(_("numéro d'édition"), default=1)
-    foreword = RichTextField(_("avant-propos"), blank=True, features=TEXT_FEATURES)
+    front_matter = StreamField(
+        FrontMatterBlock(),
+        verbose_name=_("pages liminaires"),
+        blank=True,
+        help_text=_(
+            "Avant-propos, remerciements et cadre de la démarche : imprimés "
+            "avant les fiches, dans l'ordre choisi ici, et repris au sommaire."
+        ),
+    )
     publisher = models.CharField(_("éditeur"), max_length=255)
     licence = models.CharField(
         _("licence"), max_length=255, default="Licence Ouverte / Open Licence 2.0"
@@ -118,7 +146,7 @@ class BookletPage(RoutablePageMixin, Page):
         BookletStatusPanel(heading=_("Livret PDF")),
         FieldPanel("subtitle"),
         FieldRowPanel([FieldPanel("edition_date"), FieldPanel("edition_number")]),
-        FieldPanel("foreword"),
+        FieldPanel("front_matter"),
         FieldRowPanel([FieldPanel("publisher"), FieldPanel("licence")]),
         FieldPanel("cover_image"),
         InlinePanel(
@@ -181,6 +209,21 @@ class BookletPage(RoutablePageMixin, Page):
     @property
     def pdf_url(self):
         return self.url + self.reverse_subpage("pdf")
+
+    @property
+    def front_pages(self):
+        pages = []
+        for block in self.front_matter:
+            title, anchor = FRONT_PAGES[block.block_type]
+            pages.append(
+                FrontPage(
+                    kind=block.block_type,
+                    title=block.value["title"] or title,
+                    anchor=anchor,
+                    body=block.value["body"],
+                )
+            )
+        return pages
 
     @property
     def edition_label(self):

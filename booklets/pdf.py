@@ -23,6 +23,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from booklets.claims import claim_build, release_build
 from booklets.composition import compose, fingerprint
+from booklets.fitting import lay_out
 from booklets.models import BookletPage
 from core.models import SiteIdentity
 
@@ -32,6 +33,7 @@ COLLECTION_NAME = "Livrets"
 # Builds in a row for one call, when publications keep arriving meanwhile.
 MAX_ROUNDS = 3
 FALLBACK_ROOT = "http://localhost/"
+PDF_VARIANT = "pdf/ua-1"
 
 
 class LocalFetcher(URLFetcher):
@@ -76,7 +78,13 @@ def root_url_for(booklet):
     return (site.root_url if site else FALLBACK_ROOT.rstrip("/")) + "/"
 
 
-def render_print_html(booklet, composition):
+def render_print_html(booklet, composition, trial=None):
+    """The booklet's print HTML; with `trial` (sheets), those sheets only."""
+    chapters = {
+        sheet.pk: chapter
+        for chapter in composition.chapters
+        for sheet in chapter.sheets
+    }
     return render_to_string(
         "booklets/booklet_print.html",
         {
@@ -85,22 +93,35 @@ def render_print_html(booklet, composition):
             "identity": SiteIdentity.load(),
             "generated_at": timezone.localtime(),
             "for_print": True,
+            "trial": [(chapters[sheet.pk], sheet) for sheet in trial or ()],
         },
     )
 
 
-def render_pdf(booklet, composition=None):
-    """The PDF bytes for the booklet as it is published now."""
+def render_document(booklet, composition=None):
+    """The booklet laid out by WeasyPrint, each sheet in the variant that
+    fills its pages (booklets.fitting), and how each sheet lies."""
     composition = composition or compose(booklet)
     root_url = root_url_for(booklet)
-    html = HTML(
-        string=render_print_html(booklet, composition),
-        base_url=root_url,
-        url_fetcher=LocalFetcher(root_url),
-    )
+    cache = {}
+
+    def layout(trial=None):
+        html = HTML(
+            string=render_print_html(booklet, composition, trial),
+            base_url=root_url,
+            url_fetcher=LocalFetcher(root_url),
+        )
+        return html.render(pdf_variant=PDF_VARIANT, cache=cache)
+
+    return lay_out(layout, layout, composition.sheets)
+
+
+def render_pdf(booklet, composition=None):
+    """The PDF bytes for the booklet as it is published now."""
+    document, _spans = render_document(booklet, composition)
     # Photos arrive as renditions already sized for print (PHOTO_SPEC), so
     # WeasyPrint embeds them as they are rather than resampling them.
-    return html.write_pdf(pdf_variant="pdf/ua-1", cache={})
+    return document.write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def pdf_filename(booklet):

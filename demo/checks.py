@@ -11,6 +11,7 @@ import tomllib
 
 from wagtail.blocks import ChoiceBlock
 
+from booklets.models import FRONT_PAGES
 from demo import content, media
 from experiences.constants import DEFAULT_THEMES, ContributorRole, Rubric
 from experiences.reference_data import read_rows
@@ -65,9 +66,9 @@ SCHEMAS = {
         {"source_date": datetime.date},
     ),
     "booklet": (
-        _texts("slug title subtitle publisher licence cover foreword")
+        _texts("slug title subtitle publisher licence cover")
         | {"edition_date": datetime.date, "edition_number": int, "sheets": list},
-        {},
+        {"front_matter": list},
     ),
     "submission": (
         _texts(
@@ -265,6 +266,9 @@ def _booklet(data, images, experiences):
     found += _within(where, "image de couverture", data.get("cover", ""), images)
     found += _within(where, "expérience", data.get("sheets", []), experiences)
     found += _unique(where, "fiche", data.get("sheets", []))
+    kinds = [front.get("type") for front in data.get("front_matter", [])]
+    found += _within(where, "page liminaire", kinds, FRONT_PAGES)
+    found += _unique(where, "page liminaire", kinds)
     return found
 
 

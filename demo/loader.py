@@ -244,7 +244,16 @@ class DemoLoader:
                 data,
                 "title slug subtitle edition_date edition_number publisher licence",
             ),
-            foreword=html(data["foreword"]),
+            front_matter=[
+                (
+                    front["type"],
+                    {
+                        "title": front.get("title", ""),
+                        "body": [self.block(block) for block in front["body"]],
+                    },
+                )
+                for front in data.get("front_matter", [])
+            ],
             cover_image=self.image(data["cover"]),
         )
         page.sheets = [BookletSheet(experience=pages[slug]) for slug in data["sheets"]]

@@ -56,6 +56,11 @@ def make_experience(rubric, title, publish=True, photo=False, **fields):
     return ExperiencePage.objects.get(pk=page.pk)
 
 
+def front(kind, text, title=""):
+    """A front-matter page of one paragraph, as StreamField data."""
+    return (kind, {"title": title, "body": [("paragraph", text)]})
+
+
 def make_booklet(experiences=(), publish=True, **fields):
     index = BookletIndexPage.objects.first()
     values = {
@@ -65,7 +70,9 @@ def make_booklet(experiences=(), publish=True, **fields):
         "edition_date": datetime.date(2020, 10, 1),
         "edition_number": 1,
         "publisher": "Agence nationale de la cohésion des territoires",
-        "foreword": "<p>Un livret pour outiller les territoires.</p>",
+        "front_matter": [
+            front("foreword", "<p>Un livret pour outiller les territoires.</p>")
+        ],
         **fields,
     }
     booklet = BookletPage(live=False, **values)

@@ -1,5 +1,5 @@
 """Every absolute address comes from SITE_URL (core.urls), on whatever port the
-site is served: sitemap, API, emails, the booklet's « Fiche en ligne »."""
+site is served: sitemap, API, emails, the booklet's « Pour citer » address."""
 
 import datetime
 import subprocess
@@ -86,7 +86,9 @@ def test_every_address_follows_the_port(client, site_tree, settings, port):
     booklet.save_revision().publish()
     booklet = BookletPage.objects.get(pk=booklet.pk)
     html = render_print_html(booklet, compose(booklet))
-    assert f'Fiche en ligne : <a href="{expected}">{expected}</a>' in html
+    # The sheet's « Pour citer » line carries its permanent address as a link.
+    cite = html.split("Pour citer cette fiche :")[1]
+    assert f'<a href="{expected}">{expected}</a>' in cite.split("</footer>")[0]
 
 
 def test_a_second_run_on_another_port_moves_the_site(site_tree, settings):

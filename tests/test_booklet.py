@@ -313,7 +313,12 @@ def test_admin_status_panel_tells_what_is_missing_and_if_pdf_is_current(
 def test_saving_a_booklet_with_an_unpublished_sheet_warns_the_editor(
     client, superuser, experiences
 ):
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
 
     booklet = make_booklet([experiences["forum"]])
     client.force_login(superuser)
@@ -324,7 +329,19 @@ def test_saving_a_booklet_with_an_unpublished_sheet_warns_the_editor(
             "subtitle": booklet.subtitle,
             "edition_date": "2020-10-01",
             "edition_number": 1,
-            "foreword": rich_text("<p>Avant-propos</p>"),
+            "front_matter": streamfield(
+                [
+                    (
+                        "foreword",
+                        {
+                            "title": "",
+                            "body": streamfield(
+                                [("paragraph", rich_text("<p>Avant-propos</p>"))]
+                            ),
+                        },
+                    )
+                ]
+            ),
             "publisher": booklet.publisher,
             "licence": booklet.licence,
             "sheet_order": "manuel",

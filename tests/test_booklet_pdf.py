@@ -8,6 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from booklets.composition import compose
 from booklets.models import BookletPage
 from booklets.tasks import build_booklet_pdf
 from experiences.constants import Rubric
@@ -33,6 +34,10 @@ EXPECTED_ORDER = [CHOSEN[i][1] for i in (1, 3, 4, 2, 0)]
 
 def flat(text):
     return " ".join(text.split())
+
+
+def booklet_pdf_sheets(booklet):
+    return {sheet.title: sheet for sheet in compose(booklet).sheets}
 
 
 @pytest.fixture
@@ -66,9 +71,15 @@ def test_sheets_appear_once_in_rubric_order_and_toc_points_at_them(booklet_pdf):
 
     sheet_pages = []
     for title in EXPECTED_ORDER:
-        found = [i for i, text in enumerate(body) if title in text]
+        found = [
+            i
+            for i, text in enumerate(body)
+            if text.count(title) > text.count(f"« {title} »")
+        ]
         assert len(found) == 1, (title, found)
-        assert sum(text.count(title) for text in body) == 1, title
+        # Once as the sheet's title, once in its « Pour citer » line.
+        assert sum(text.count(title) for text in body) == 2, title
+        assert sum(text.count(f"« {title} »") for text in body) == 1, title
         sheet_pages.append(toc_index + 1 + found[0] + 1)  # 1-based page number
     assert sheet_pages == sorted(sheet_pages)
     assert "Une charte restée en brouillon" not in " ".join(texts)
@@ -98,6 +109,15 @@ def test_sheets_appear_once_in_rubric_order_and_toc_points_at_them(booklet_pdf):
     assert "D'octobre 2016 à juin 2017" in with_photo
     assert "camille.martin@example.org" in with_photo
     assert "Crédit photo : Extracité" in with_photo
+    # « Pour citer »: title, structure, rubric, date, absolute address, licence.
+    photo_sheet = booklet_pdf_sheets(booklet)[CHOSEN[0][1]]
+    citation = flat(with_photo.split("Pour citer cette fiche :")[1])
+    assert citation.startswith(f"« {CHOSEN[0][1]} »")
+    assert "rubrique « Évaluer le travail partenarial »" in citation
+    assert "publiée le " in citation
+    assert photo_sheet.full_url.startswith("http")
+    assert photo_sheet.full_url in citation.replace(" ", "")
+    assert "Licence Ouverte 2.0." in citation
     assert "Licence Ouverte" in texts[-1]
 
 

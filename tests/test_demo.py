@@ -197,6 +197,11 @@ def test_recaps_article_and_booklet(demo, client):
     assert article.rubrics.exists() and article.tags.exists()
     booklet = BookletPage.objects.get()
     assert booklet.cover_image is not None
+    assert [page.kind for page in booklet.front_pages] == [
+        "foreword",
+        "thanks",
+        "framework",
+    ]
     rubrics = [sheet.experience.rubric for sheet in booklet.sheets.all()]
     assert len(rubrics) == 12
     assert all(rubrics.count(rubric) == 2 for rubric in Rubric.values)

@@ -314,7 +314,19 @@ class PageTypeTests(WagtailPageTestCase):
                 "subtitle": "Les conseils citoyens, levier de la co-construction",
                 "edition_date": "2026-11-01",
                 "edition_number": "1",
-                "foreword": rich_text("<p>Avant-propos.</p>"),
+                "front_matter": streamfield(
+                    [
+                        (
+                            "foreword",
+                            {
+                                "title": "",
+                                "body": streamfield(
+                                    [("paragraph", rich_text("<p>Avant-propos.</p>"))]
+                                ),
+                            },
+                        )
+                    ]
+                ),
                 "publisher": "Recueil",
                 "licence": "Licence Ouverte 2.0",
                 "cover_image": "",

@@ -1,5 +1,8 @@
 from django import template
 from django.utils.formats import date_format
+from django.utils.html import format_html
+
+from experiences.citation import citation_text, cite
 
 register = template.Library()
 
@@ -30,3 +33,14 @@ def place(page):
     if page.department_id:
         parts.append(f"{page.department.name} ({page.department.code})")
     return ", ".join(parts)
+
+
+@register.filter
+def citation(page):
+    """The « Pour citer » line, its address a link (the PDF keeps it clickable)."""
+    cited = cite(page)
+    text = citation_text(cited)
+    if not cited.url:
+        return text
+    before, _, after = text.partition(cited.url)
+    return format_html('{}<a href="{}">{}</a>{}', before, cited.url, cited.url, after)
