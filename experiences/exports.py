@@ -1,9 +1,10 @@
-"""CSV and XLSX exports of the moderation queue, as filtered.
+"""CSV and XLSX exports of the moderation queue.
 
-Both stream: rows are read from the database in chunks and written as they
-come, so memory stays flat whether the queue holds 10 or 50 000 submissions.
-CSV goes straight to the response; XLSX is written by openpyxl's write-only
-mode to a temporary file that is then streamed and deleted.
+Rows are read from the database in chunks and written as they come, so memory
+stays flat whether the queue holds 10 or 50 000 submissions. The queue's
+exports are built by a task (experiences.queue_exports) from the submissions'
+ids, into a file; a small selection can still be downloaded at once (CSV
+streamed to the response, XLSX through a temporary file).
 """
 
 import datetime
@@ -105,19 +106,39 @@ def _themes_by_submission(ids):
     return labels
 
 
-def rows(queryset):
-    for chunk in batched(export_queryset(queryset), CHUNK_SIZE):
+def _rows_of_chunks(chunks):
+    for chunk in chunks:
         themes = _themes_by_submission([submission.pk for submission in chunk])
         for submission in chunk:
             submission.export_themes = themes.get(submission.pk, [])
             yield [getter(submission) for _, getter in COLUMNS]
 
 
-def _csv_rows(queryset):
+def rows(queryset):
+    return _rows_of_chunks(batched(export_queryset(queryset), CHUNK_SIZE))
+
+
+def _chunks_of_ids(ids):
+    """The submissions of ``ids``, in that order, a chunk at a time (those
+    deleted since are skipped; only what was sent is ever read)."""
+    for chunk_ids in batched(ids, CHUNK_SIZE):
+        found = (
+            Submission.objects.filter(pk__in=chunk_ids, submitted_at__isnull=False)
+            .select_related("department__region", "assigned_to")
+            .in_bulk()
+        )
+        yield [found[pk] for pk in chunk_ids if pk in found]
+
+
+def rows_of_ids(ids):
+    return _rows_of_chunks(_chunks_of_ids(ids))
+
+
+def _csv_rows(queryset=None, *, row_source=None):
     # Text stored before the form stripped control characters on input still
     # reaches the export: every cell goes through safe_text.
     yield HEADERS
-    for row in rows(queryset):
+    for row in row_source if row_source is not None else rows(queryset):
         yield [
             value.strftime("%Y-%m-%d %H:%M")
             if isinstance(value, datetime.datetime)
@@ -143,9 +164,9 @@ def csv_response(queryset):
     return response
 
 
-def _xlsx_rows(queryset):
+def _xlsx_rows(queryset=None, *, row_source=None):
     yield HEADERS
-    for row in rows(queryset):
+    for row in row_source if row_source is not None else rows(queryset):
         yield [safe_text(value) for value in row]
 
 
@@ -162,4 +183,19 @@ def xlsx_response(queryset):
         as_attachment=True,
         filename=filename("xlsx"),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def write_csv_of_ids(ids, fileobj):
+    """The CSV of submissions ``ids`` into binary ``fileobj``."""
+    lines = spreadsheets.csv_lines(
+        _csv_rows(row_source=rows_of_ids(ids)), byte_order_mark=True
+    )
+    for chunk in batched(lines, CHUNK_SIZE):
+        fileobj.write("".join(chunk).encode("utf-8"))
+
+
+def write_xlsx_of_ids(ids, fileobj):
+    spreadsheets.write_xlsx(
+        fileobj, "Contributions", _xlsx_rows(row_source=rows_of_ids(ids))
     )

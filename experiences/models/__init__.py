@@ -1,3 +1,4 @@
+from experiences.models.exports import QueueExport
 from experiences.models.pages import (
     CallForContributionsPage,
     ExperienceDocument,
@@ -26,6 +27,7 @@ __all__ = [
     "ExperiencePage",
     "ExperiencePageTag",
     "ExperiencePhoto",
+    "QueueExport",
     "ReferenceSequence",
     "Region",
     "RubricPage",
