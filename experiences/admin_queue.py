@@ -6,7 +6,7 @@ choices."""
 
 from django.conf import settings
 from django.core.paginator import InvalidPage
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -27,12 +27,19 @@ can_view_queue = admin_views.can_view
 
 
 def status_counts():
-    """{status: count, "total": count} over the whole queue, in one query
-    (one aggregate, an index-only scan of the (status, submitted_at) index)."""
-    return admin_views.sent_submissions().aggregate(
-        total=Count("pk"),
-        **{s.value: Count("pk", filter=Q(status=s)) for s in QUEUE_STATES},
+    """{status: count, ..., "total": count} over the whole queue, in one query:
+    a GROUP BY read from the (status, submitted_at) index alone (index-only
+    scan). At 50 000 rows it took half the time of one aggregate with a
+    COUNT(...) FILTER (WHERE status = ...) per state (bench/moderation_queue.py)."""
+    counts = dict.fromkeys((s.value for s in QUEUE_STATES), 0)
+    counts.update(
+        admin_views.sent_submissions()
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("*"))
     )
+    counts["total"] = sum(counts.values())
+    return counts
 
 
 class QueuePaginator(WagtailPaginator):
@@ -134,7 +141,51 @@ class SubmissionIndexView(IndexView):
         context["export_csv_url"] = self.export_url("csv")
         context["export_xlsx_url"] = self.export_url("xlsx")
         context["exports_url"] = reverse("recueil_queue_exports")
+        context["queue_headers"] = self.queue_headers()
+        context["queue_rows"] = [self.queue_row(obj) for obj in page_obj.object_list]
         return context
+
+    # The table is rendered here, not by modeladmin's result_list tag (which
+    # resolves every cell through the admin's lookup helpers, a third of the
+    # page's time): same columns, same sort links, plain cells.
+
+    def queue_headers(self):
+        ordered = self.get_ordering_field_columns()
+        headers = []
+        for index, name in enumerate(self.list_display):
+            attr = getattr(self.model_admin, name, None)
+            label = getattr(attr, "short_description", None) or (
+                self.model._meta.get_field(name).verbose_name
+            )
+            direction = ordered.get(index)
+            order = f"-{index}" if direction == "asc" else str(index)
+            headers.append(
+                {
+                    "label": label,
+                    "url": self.get_query_string({self.ORDER_VAR: order}, ["p"]),
+                    "sortable": bool(self.get_ordering_field(name)),
+                    "direction": direction,
+                }
+            )
+        return headers
+
+    def queue_row(self, obj):
+        admin = self.model_admin
+        return {
+            "object": obj,
+            "inspect_url": self.url_helper.get_action_url("inspect", obj.pk),
+            "cells": [
+                obj.reference or "",
+                admin.title_link(obj),
+                obj.get_rubric_display(),
+                admin.department_code(obj),
+                obj.get_role_display(),
+                admin.status_tag(obj),
+                admin.moderator(obj),
+                admin.received(obj),
+                admin.waiting(obj),
+            ],
+        }
 
 
 class SubmissionInspectView(InspectView):
