@@ -89,7 +89,11 @@ def test_the_task_gets_the_export_id_only(
     assert response.status_code == 302
     export = QueueExport.objects.get()
     assert export.status == QueueExport.Status.PENDING
-    (result,) = backend.results
+    (result,) = [
+        result
+        for result in backend.results
+        if result.task.module_path == queue_exports.build_queue_export.module_path
+    ]
     assert list(result.args) == [export.pk] and not result.kwargs
     assert "En attente" in client.get(EXPORTS).content.decode()
 
@@ -100,7 +104,8 @@ def test_xlsx_export_and_download(ask, client):
     response = client.get(f"{EXPORTS}{export.pk}/telecharger/")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
-    assert response["Cache-Control"] == "private, no-store"
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
     from openpyxl import load_workbook
 
     content = b"".join(response.streaming_content)
@@ -182,7 +187,10 @@ def test_counts_per_state_in_one_query(site_tree, django_assert_num_queries):
     assert counts[Status.IN_REVIEW.value] == 0
 
 
-QUEUE_PAGE_QUERIES = 12
+# Session, user, permissions, the admin's own (user profile, locales, page
+# and collection permissions, explorer), then the queue's: the region filter's
+# choices, the counts per state, the filtered total (when filtered), the rows.
+QUEUE_PAGE_QUERIES = 13
 
 
 @pytest.mark.parametrize("rows", [3, 30])
