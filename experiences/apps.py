@@ -13,12 +13,13 @@ class ExperiencesConfig(AppConfig):
         # unpublished, deleted); rubric_sync: re-derives an experience's
         # rubric when the page moves; notifications: the emails that follow
         # each transition (the one hook of states.apply); page_cache: saving a
-        # theme makes the cached pages stale.
+        # theme makes the cached pages stale; queue_exports: its email.
         from experiences import (  # noqa: F401
             notifications,
             page_cache,
             page_files,
             publication,
+            queue_exports,
             rubric_sync,
             states,
         )

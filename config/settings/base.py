@@ -317,6 +317,11 @@ PURGE_AFTER_DAYS = env_int("PURGE_AFTER_DAYS", 365)
 PURGE_DRAFTS_AFTER_DAYS = env_int("PURGE_DRAFTS_AFTER_DAYS", 90)
 # The optional address left with an error report, kept to answer, then erased.
 ERROR_REPORT_EMAIL_DAYS = env_int("ERROR_REPORT_EMAIL_DAYS", 90)
+# Exports of the moderation queue: built by a task, kept this many days in
+# private storage, then erased by purge_personal_data. A selection of at most
+# QUEUE_EXPORT_DIRECT_MAX_ROWS submissions may also be downloaded at once.
+QUEUE_EXPORT_KEEP_DAYS = env_int("QUEUE_EXPORT_KEEP_DAYS", 7)
+QUEUE_EXPORT_DIRECT_MAX_ROWS = env_int("QUEUE_EXPORT_DIRECT_MAX_ROWS", 1000)
 
 # Security headers (the production settings add HTTPS-only ones).
 SECURE_CONTENT_TYPE_NOSNIFF = True

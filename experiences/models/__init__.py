@@ -1,4 +1,5 @@
 from experiences.models.error_reports import ErrorReport
+from experiences.models.exports import QueueExport
 from experiences.models.pages import (
     CallForContributionsPage,
     ExperienceDocument,
@@ -28,6 +29,7 @@ __all__ = [
     "ExperiencePage",
     "ExperiencePageTag",
     "ExperiencePhoto",
+    "QueueExport",
     "ReferenceSequence",
     "Region",
     "RubricPage",

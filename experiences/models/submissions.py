@@ -211,7 +211,17 @@ class Submission(models.Model):
             ("export_submission", _("Peut exporter les contributions")),
             ("purge_submission", _("Peut purger les données personnelles")),
         ]
-        indexes = [models.Index(fields=["status", "submitted_at"])]
+        indexes = [
+            models.Index(fields=["status", "submitted_at"]),
+            # The moderation queue's order (newest first, the key breaking
+            # ties), over what was sent. On PostgreSQL, migration 0005 adds the
+            # full-text document and the trigram index that its search uses.
+            models.Index(
+                fields=["-submitted_at", "-id"],
+                name="submission_queue_order",
+                condition=models.Q(submitted_at__isnull=False),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.reference or _('Brouillon')} — {self.title or _('(sans titre)')}"
