@@ -154,25 +154,27 @@ def bench_exports(client, lead, total, options):
         f"| {p95:8.0f} | {queries:8d} |"
     )
     print(
-        f"\n| {'export (la tâche)':24} | durée médiane (s) | pic mémoire à "
-        f"{options.small} (Mio) | pic mémoire à {total} (Mio) | fichier (Mo) |"
+        "\n| export (la tâche) | durée (s) | CPU du processus (s) | pic mémoire "
+        f"à {options.small} (Mio) | pic mémoire à {total} (Mio) | fichier (Mo) |"
     )
-    print(f"|{'-' * 26}|------------------:|------:|------:|-------------:|")
+    print("|---|--:|--:|--:|--:|--:|")
     for fmt in ("csv", "xlsx"):
-        durations = []
+        durations, cpu = [], []
         for _ in range(options.export_runs):
             export = requested(lead, fmt)
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             size = built(export)
             durations.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
         peaks = []
         for limit in (options.small, None):
             export = requested(lead, fmt, limit)
             peaks.append(peak_mib(lambda export=export: built(export)))
         print(
-            f"| {fmt.upper() + ', toute la file':24} | "
-            f"{statistics.median(durations):17.1f} | {peaks[0]:5.1f} | "
-            f"{peaks[1]:5.1f} | {size / 1e6:12.1f} |"
+            f"| {fmt.upper()}, toute la file | {statistics.median(durations):.1f} | "
+            f"{statistics.median(cpu):.1f} | {peaks[0]:.1f} | {peaks[1]:.1f} "
+            f"| {size / 1e6:.1f} |",
+            flush=True,
         )
 
 
@@ -201,6 +203,7 @@ def main():
         ("liste, recherche « réunion bilan »", {"q": "reunion bilan"}),
     ]
     page(client, {})()  # warm-up
+    print(f"charge de la machine (1 min) : {os.getloadavg()[0]:.1f}")
     print(f"\n{connection.vendor}, {total} contributions, {options.runs} essais\n")
     print(f"| {'mesure':42} | médiane (ms) | p95 (ms) | requêtes |")
     print(f"|{'-' * 44}|-------------:|---------:|---------:|")

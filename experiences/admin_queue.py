@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import formats
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -42,19 +43,39 @@ def status_counts():
     return counts
 
 
+# A search counts its matches up to this many: past it the count would read
+# every matching row (all 50 000 for « atelier »), for a figure nobody pages
+# through; the queue says « plus de 1 000 » and shows their first 20 pages.
+SEARCH_COUNT_LIMIT = 1000
+
+
 class QueuePaginator(WagtailPaginator):
     """A paginator told the count when it is already known (the unfiltered
-    queue: the total of the counts per state), which saves a query."""
+    queue: the total of the counts per state), which saves a query; with
+    ``count_limit``, it counts no further than that."""
 
-    def __init__(self, *args, known_count=None, **kwargs):
+    def __init__(self, *args, known_count=None, count_limit=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.known_count = known_count
+        self.count_limit = count_limit
 
     @cached_property
-    def count(self):
+    def counted(self):
+        """(count, whether the count stopped at ``count_limit``)."""
         if self.known_count is not None:
-            return self.known_count
-        return super().count
+            return self.known_count, False
+        if self.count_limit is None:
+            return super().count, False
+        found = self.object_list[: self.count_limit + 1].count()
+        return min(found, self.count_limit), found > self.count_limit
+
+    @property
+    def count(self):
+        return self.counted[0]
+
+    @property
+    def capped(self):
+        return self.counted[1]
 
 
 class SubmissionIndexView(IndexView):
@@ -104,11 +125,13 @@ class SubmissionIndexView(IndexView):
         in dispatch is used once (filters' lookups run once), the total comes
         from the counts per state, the filtered total is the paginator's."""
         counts = status_counts()
-        filtered = bool(self.query.strip()) or bool(self.get_filters_params())
+        searched = bool(self.query.strip())
+        filtered = searched or bool(self.get_filters_params())
         paginator = QueuePaginator(
             self.queryset,
             self.items_per_page,
             known_count=None if filtered else counts["total"],
+            count_limit=SEARCH_COUNT_LIMIT if searched else None,
         )
         try:
             page_obj = paginator.page(self.page_num)
@@ -117,7 +140,12 @@ class SubmissionIndexView(IndexView):
         context = {
             "view": self,
             "all_count": counts["total"],
-            "result_count": paginator.count,
+            "result_count": (
+                _("plus de %(n)s")
+                % {"n": formats.number_format(paginator.count, 0, force_grouping=True)}
+                if paginator.capped
+                else paginator.count
+            ),
             "paginator": paginator,
             "page_obj": page_obj,
             "elided_page_range": paginator.get_elided_page_range(self.page_num),

@@ -233,3 +233,17 @@ def test_search_ignores_accents_and_finds_references(client, moderator, term):
     assert found in rows
     if term != "REX-":
         assert len(rows) == 1
+
+
+def test_a_search_counts_its_matches_up_to_a_limit(client, moderator, monkeypatch):
+    from experiences import admin_queue
+
+    monkeypatch.setattr(admin_queue, "SEARCH_COUNT_LIMIT", 2)
+    for _ in range(3):
+        make_submission()
+    client.force_login(moderator)
+    response = client.get(QUEUE, {"q": "conseil"})
+    assert response.context["result_count"] == "plus de 2"
+    assert response.context["paginator"].count == 2
+    response = client.get(QUEUE, {"q": "conseil", "etat": "en-examen"})
+    assert response.context["result_count"] == 0
