@@ -16,14 +16,13 @@ from core import outbox
 from core.models import OutboxEmail
 from experiences import contribution
 from experiences.models import (
-    CallForContributionsPage,
     ReferenceSequence,
     RubricPage,
     Submission,
     SubmissionAttachment,
 )
 from experiences.states import Status
-from tests.contribution_data import (
+from tests.factories import (
     FORM_URL,
     form_tokens,
     jpeg_with_gps,
@@ -66,8 +65,8 @@ CONTRACT_NAMES = [
 
 
 @pytest.fixture
-def call(site_tree):
-    return CallForContributionsPage.objects.get()
+def call(call_page):
+    return call_page
 
 
 def post(client, capture, data, url=FORM_URL):

@@ -8,7 +8,7 @@ import pytest
 from experiences.models import ExperiencePage
 from experiences.states import Status
 from tests.conftest import _member
-from tests.moderation_factories import add_attachment, make_submission
+from tests.factories import add_attachment, make_submission
 
 PASSWORD = "motdepasse-de-test"
 
