@@ -99,7 +99,7 @@ def test_form_uses_the_public_field_names_in_the_design_order(client, call):
     assert 'enctype="multipart/form-data"' in html
 
 
-def test_form_shows_rubric_help_regions_limits_and_requirements(client, call):
+def test_form_shows_rubric_help_regions_limits_and_requirements(client, call, rubrics):
     rubric = RubricPage.objects.get(rubric="rendre-compte-des-travaux")
     rubric.expected_experiences = "Des comptes rendus partagés & lisibles."
     rubric.save_revision().publish()

@@ -210,13 +210,13 @@ def _streaming_peak(count):
 
 def test_export_memory_is_flat(db, monkeypatch):
     """The export reads in chunks: streaming ten times more rows takes about the
-    same memory (one chunk), where reading them all at once takes ten times
-    more."""
+    same memory (one chunk and some caches: x1.4 measured), where reading them
+    all at once takes several times more (x5.5 measured)."""
     monkeypatch.setattr(exports, "CHUNK_SIZE", 20)
     small, small_lines = _streaming_peak(40)
     large, large_lines = _streaming_peak(400)
     assert (small_lines, large_lines) == (41, 401)
-    assert large < small * 1.5, (small, large)
+    assert large < small * 2, (small, large)
 
 
 def test_inspect_shows_everything_grouped(client, moderator):
