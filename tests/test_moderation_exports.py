@@ -20,7 +20,7 @@ from experiences import exports, queue_exports
 from experiences.admin_queue import status_counts
 from experiences.models import QueueExport
 from experiences.states import Status
-from tests.moderation_factories import make_submission
+from tests.factories import make_submission
 
 pytestmark = pytest.mark.django_db
 QUEUE = "/admin/contributions/"

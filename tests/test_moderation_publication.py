@@ -9,9 +9,10 @@ from experiences import moderation
 from experiences.models import ExperiencePage, RubricPage
 from experiences.publication import ChosenAttachment, plain_text_to_rich_text
 from experiences.states import Status, TransitionError
-from tests.moderation_factories import add_attachment, make_submission
+from tests.factories import add_attachment, make_submission
 
-pytestmark = pytest.mark.django_db
+# Accepting builds the page under its rubric and starts its workflow.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rubrics", "workflow")]
 
 
 def test_plain_text_becomes_escaped_paragraphs():

@@ -7,8 +7,7 @@ import pytest
 
 from experiences.models import ExperiencePage
 from experiences.states import Status
-from tests.conftest import _member
-from tests.moderation_factories import add_attachment, make_submission
+from tests.factories import add_attachment, make_submission, member
 
 PASSWORD = "motdepasse-de-test"
 
@@ -31,18 +30,16 @@ def _approve(page):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_from_received_to_published(
-    chromium, live_server, site_tree, django_user_model, screenshot_dir
-):
+def test_from_received_to_published(chromium, live_server, site_tree, screenshot_dir):
     from experiences.constants import (
         GROUP_EDITORIAL_LEADS,
         GROUP_EDITORS,
         GROUP_MODERATORS,
     )
 
-    _member(django_user_model, "moderatrice", GROUP_MODERATORS)
-    _member(django_user_model, "redacteur", GROUP_EDITORS)
-    _member(django_user_model, "responsable", GROUP_EDITORIAL_LEADS)
+    member("moderatrice", GROUP_MODERATORS)
+    member("redacteur", GROUP_EDITORS)
+    member("responsable", GROUP_EDITORIAL_LEADS)
     submission = make_submission(title="Un budget participatif des conseils")
     add_attachment(submission, "image", caption="Le vote")
 
