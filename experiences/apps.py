@@ -12,7 +12,8 @@ class ExperiencesConfig(AppConfig):
         # unpublished, deleted); rubric_sync: re-derives an experience's
         # rubric when the page moves; notifications: the emails that follow
         # each transition (the one hook of states.apply); page_cache: saving a
-        # theme makes the cached pages stale.
+        # theme makes the cached pages stale; signoff.events: what follows
+        # each step of the contributor's sign-off task.
         from experiences import (  # noqa: F401
             notifications,
             page_cache,
@@ -21,5 +22,6 @@ class ExperiencesConfig(AppConfig):
             rubric_sync,
             states,
         )
+        from experiences.signoff import events  # noqa: F401
 
         states.set_after_transition(notifications.transition_applied)

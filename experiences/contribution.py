@@ -46,6 +46,7 @@ from experiences.models import (
     SubmissionMessage,
     Theme,
 )
+from experiences.signoff.views import tracking_context as signoff_context
 from experiences.states import Status as S
 from experiences.states import TransitionError, apply
 from experiences.tracking import SESSION_CONFIRMATION, SESSION_DRAFT
@@ -536,6 +537,7 @@ def tracking_view(request, call, token):
         "published_url": published_url(submission),
         "can_withdraw": submission.status in WITHDRAWABLE_STATES,
         "withdraw_url": call.url + call.reverse_subpage("withdraw", args=[token]),
+        **signoff_context(submission),
     }
     editable = submission.status == S.CHANGES_REQUESTED or (
         submission.status == S.DRAFT and call.is_open

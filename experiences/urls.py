@@ -4,10 +4,16 @@ from django.urls import path
 
 from experiences.feeds import ExperienceFeed
 from experiences.open_data import experiences_csv
+from experiences.signoff import views as signoff_views
 
 urlpatterns = [
     path("experiences/export.csv", experiences_csv, name="experiences_csv"),
     path("flux/experiences/", ExperienceFeed(), name="experiences_feed"),
+    path(
+        "suivi/<str:token>/accord/",
+        signoff_views.signoff_view,
+        name="recueil_signoff",
+    ),
     path(
         "flux/experiences/<slug:rubrique>/",
         ExperienceFeed(),

@@ -303,6 +303,14 @@ SUBMISSION_RATE_LIMIT = env_int("SUBMISSION_RATE_LIMIT", 10)
 SUBMISSION_RATE_WINDOW_SECONDS = env_int("SUBMISSION_RATE_WINDOW_SECONDS", 3600)
 PURGE_AFTER_DAYS = env_int("PURGE_AFTER_DAYS", 365)
 PURGE_DRAFTS_AFTER_DAYS = env_int("PURGE_DRAFTS_AFTER_DAYS", 90)
+# The contributor's sign-off of the edited sheet: reminders after these days,
+# then an editorial lead may approve in their stead (experiences.signoff).
+SIGNOFF_REMINDER_DAYS = tuple(
+    int(days) for days in env_list("SIGNOFF_REMINDER_DAYS", ["7", "14"])
+)
+SIGNOFF_TACIT_DAYS = env_int("SIGNOFF_TACIT_DAYS", 21)
+# « Où en est votre expérience ? »: months after publication.
+UPDATE_PROMPT_MONTHS = env_int("UPDATE_PROMPT_MONTHS", 12)
 
 # Security headers (the production settings add HTTPS-only ones).
 SECURE_CONTENT_TYPE_NOSNIFF = True

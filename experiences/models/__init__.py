@@ -9,6 +9,7 @@ from experiences.models.pages import (
     RubricPage,
 )
 from experiences.models.reference import Department, Region, Theme
+from experiences.models.signoff import ContributorSignoffTask, SignoffTaskState
 from experiences.models.submissions import (
     ReferenceSequence,
     Submission,
@@ -19,6 +20,7 @@ from experiences.models.submissions import (
 
 __all__ = [
     "CallForContributionsPage",
+    "ContributorSignoffTask",
     "Department",
     "ExperienceDocument",
     "ExperienceIndexPage",
@@ -29,6 +31,7 @@ __all__ = [
     "ReferenceSequence",
     "Region",
     "RubricPage",
+    "SignoffTaskState",
     "Submission",
     "SubmissionAttachment",
     "SubmissionMessage",
