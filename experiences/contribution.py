@@ -28,7 +28,15 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from experiences import antiabuse, notifications, outage, staging, tracking, uploads
+from experiences import (
+    antiabuse,
+    change_requests,
+    notifications,
+    outage,
+    staging,
+    tracking,
+    uploads,
+)
 from experiences.form_building import (
     TEXT_FIELDS,
     as_typed,
@@ -229,6 +237,8 @@ def submit(request, call, submission, form, files):
         if seen == S.DRAFT:
             changes["reference"] = ReferenceSequence.next_reference()
         apply(submission, name, expected_status=seen, **changes)
+        if name == "resubmit":
+            change_requests.mark_answered(submission)
     return submission
 
 
@@ -538,6 +548,7 @@ def tracking_view(request, call, token):
         "can_withdraw": submission.status in WITHDRAWABLE_STATES,
         "withdraw_url": call.url + call.reverse_subpage("withdraw", args=[token]),
         **signoff_context(submission),
+        **change_requests.tracking_context(submission),
     }
     editable = submission.status == S.CHANGES_REQUESTED or (
         submission.status == S.DRAFT and call.is_open

@@ -1,3 +1,4 @@
+from experiences.models.change_requests import ChangeRequest
 from experiences.models.pages import (
     CallForContributionsPage,
     ExperienceDocument,
@@ -20,6 +21,7 @@ from experiences.models.submissions import (
 
 __all__ = [
     "CallForContributionsPage",
+    "ChangeRequest",
     "ContributorSignoffTask",
     "Department",
     "ExperienceDocument",
