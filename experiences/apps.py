@@ -13,7 +13,8 @@ class ExperiencesConfig(AppConfig):
         # rubric when the page moves; notifications: the emails that follow
         # each transition (the one hook of states.apply); page_cache: saving a
         # theme makes the cached pages stale; signoff.events: what follows
-        # each step of the contributor's sign-off task.
+        # each step of the contributor's sign-off task; updates: publishing a
+        # page closes its accepted updates.
         from experiences import (  # noqa: F401
             notifications,
             page_cache,
@@ -21,6 +22,7 @@ class ExperiencesConfig(AppConfig):
             publication,
             rubric_sync,
             states,
+            updates,
         )
         from experiences.signoff import events  # noqa: F401
 

@@ -35,8 +35,10 @@ from experiences import (
     outage,
     staging,
     tracking,
+    update_views,
     uploads,
 )
+from experiences.constants import SubmissionKind
 from experiences.form_building import (
     TEXT_FIELDS,
     as_typed,
@@ -549,9 +551,11 @@ def tracking_view(request, call, token):
         "withdraw_url": call.url + call.reverse_subpage("withdraw", args=[token]),
         **signoff_context(submission),
         **change_requests.tracking_context(submission),
+        **update_views.tracking_context(submission, token),
     }
     editable = submission.status == S.CHANGES_REQUESTED or (
-        submission.status == S.DRAFT and call.is_open
+        submission.status == S.DRAFT
+        and (call.is_open or submission.kind == SubmissionKind.UPDATE)
     )
     if editable:
         response = handle_form(

@@ -81,8 +81,13 @@ def request_changes(submission, user, message, *, expected_status=None):
 
 
 def accept(submission, user, *, rubric=None, attachments=None, expected_status=None):
-    """Accept: create the page draft and start its workflow (see publication)."""
+    """Accept: create the page draft and start its workflow (see publication);
+    an update makes a new revision of its page instead (see updates)."""
     from experiences.publication import accept_submission
+    from experiences.updates import accept_update
+
+    if submission.updates_page_id:
+        return accept_update(submission, user, expected_status=expected_status)
 
     return accept_submission(
         submission,

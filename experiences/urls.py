@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from experiences import update_views
 from experiences.feeds import ExperienceFeed
 from experiences.open_data import experiences_csv
 from experiences.signoff import views as signoff_views
@@ -13,6 +14,16 @@ urlpatterns = [
         "suivi/<str:token>/accord/",
         signoff_views.signoff_view,
         name="recueil_signoff",
+    ),
+    path(
+        "suivi/<str:token>/mise-a-jour/",
+        update_views.start_view,
+        name="recueil_update_start",
+    ),
+    path(
+        "suivi/<str:token>/fin/",
+        update_views.close_view,
+        name="recueil_update_close",
     ),
     path(
         "flux/experiences/<slug:rubrique>/",
