@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from experiences import update_views
+from experiences import attestation, update_views
 from experiences.feeds import ExperienceFeed
 from experiences.open_data import experiences_csv
 from experiences.signoff import views as signoff_views
@@ -14,6 +14,11 @@ urlpatterns = [
         "suivi/<str:token>/accord/",
         signoff_views.signoff_view,
         name="recueil_signoff",
+    ),
+    path(
+        "suivi/<str:token>/attestation.pdf",
+        attestation.attestation_view,
+        name="recueil_attestation",
     ),
     path(
         "suivi/<str:token>/mise-a-jour/",
