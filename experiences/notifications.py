@@ -68,6 +68,10 @@ def muted():
         _muted.reset(token)
 
 
+def is_muted():
+    return _muted.get()
+
+
 # Queuing -----------------------------------------------------------------------
 
 

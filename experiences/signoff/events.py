@@ -81,6 +81,8 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     if instance.submission_id is None:
         return
     entry = record(instance, REQUESTED)
+    if notifications.is_muted():
+        return
     outbox.queue(
         EMAIL_REQUEST,
         instance.submission,
