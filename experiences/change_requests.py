@@ -44,9 +44,19 @@ def _as_text(value):
     return str(value)
 
 
+# Never copied into a request's snapshot (it outlives no purge, but keeps
+# personal data to the minimum all the same).
+PERSONAL_FIELDS = {"first_name", "last_name", "email", "phone", "council"}
+
+
 def form_values(submission):
-    """The submission as the form shows it: one text per field name."""
-    values = {k: _as_text(v) for k, v in initial_from_submission(submission).items()}
+    """The submission as the form shows it: one text per field name, personal
+    data left out."""
+    values = {
+        name: _as_text(value)
+        for name, value in initial_from_submission(submission).items()
+        if name not in PERSONAL_FIELDS
+    }
     values["attachments"] = ", ".join(
         sorted(a.original_name for a in submission.attachments.all())
     )

@@ -206,6 +206,7 @@ def purge_personal_data(submission, user=None, *, now=None):
         submission.attachments.all().delete()
         submission.notes.all().delete()
         submission.messages.all().delete()
+        submission.change_requests.all().delete()
         submission.themes.clear()
         updated = Submission.objects.filter(
             pk=submission.pk,

@@ -7,7 +7,7 @@ import pytest
 
 from experiences import change_requests, moderation, tracking
 from experiences.models import CallForContributionsPage, ChangeRequest, Submission
-from experiences.states import Status
+from experiences.states import Status, apply
 from tests.contribution_data import FORM_URL, valid_post
 
 pytestmark = pytest.mark.django_db
@@ -123,3 +123,13 @@ def test_assignment_by_someone_else_emails_the_assignee(
     with django_capture_on_commit_callbacks(execute=True):
         moderation.assign(submitted, moderator, moderator)
     assert len(mailoutbox) == count
+
+
+def test_a_purge_erases_the_requests(client, moderator, submitted):
+    _request(client, moderator, submitted, ["title"], "Un titre plus court ?")
+    submitted.refresh_from_db()
+    request = ChangeRequest.objects.get(submission=submitted)
+    assert "email" not in request.snapshot and "last_name" not in request.snapshot
+    submitted = apply(submitted, "withdraw")
+    moderation.purge_personal_data(submitted, moderator)
+    assert not ChangeRequest.objects.filter(submission=submitted).exists()
