@@ -198,3 +198,12 @@ def test_editors_cannot_approve_nor_edit_in_the_contributor_s_stead(
     )
     task_state.refresh_from_db()
     assert task_state.status == TaskState.STATUS_IN_PROGRESS
+
+
+def test_the_task_is_managed_in_the_admin_like_any_other(client, superuser, site_tree):
+    task = ContributorSignoffTask.objects.get()
+    client.force_login(superuser)
+    assert client.get("/admin/workflows/tasks/index/").status_code == 200
+    response = client.get(f"/admin/workflows/tasks/edit/{task.pk}/")
+    assert response.status_code == 200
+    assert "Accord de la personne contributrice" in response.content.decode()
