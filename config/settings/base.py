@@ -322,6 +322,14 @@ ERROR_REPORT_EMAIL_DAYS = env_int("ERROR_REPORT_EMAIL_DAYS", 90)
 # QUEUE_EXPORT_DIRECT_MAX_ROWS submissions may also be downloaded at once.
 QUEUE_EXPORT_KEEP_DAYS = env_int("QUEUE_EXPORT_KEEP_DAYS", 7)
 QUEUE_EXPORT_DIRECT_MAX_ROWS = env_int("QUEUE_EXPORT_DIRECT_MAX_ROWS", 1000)
+# The contributor's sign-off of the edited sheet: reminders after these days,
+# then an editorial lead may approve in their stead (experiences.signoff).
+SIGNOFF_REMINDER_DAYS = tuple(
+    int(days) for days in env_list("SIGNOFF_REMINDER_DAYS", ["7", "14"])
+)
+SIGNOFF_TACIT_DAYS = env_int("SIGNOFF_TACIT_DAYS", 21)
+# « Où en est votre expérience ? »: months after publication.
+UPDATE_PROMPT_MONTHS = env_int("UPDATE_PROMPT_MONTHS", 12)
 
 # Security headers (the production settings add HTTPS-only ones).
 SECURE_CONTENT_TYPE_NOSNIFF = True

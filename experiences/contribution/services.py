@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from experiences import notifications, tracking
+from experiences import change_requests, notifications, tracking
+from experiences.constants import SubmissionKind
 from experiences.form_building import TEXT_FIELDS
 from experiences.models import Department, ReferenceSequence, Submission, Theme
 from experiences.states import Status as S
@@ -46,7 +47,8 @@ def by_nonce(nonce):
 def is_editable(call, submission):
     """Whether the tracking page shows the contribution form again."""
     return submission.status == S.CHANGES_REQUESTED or (
-        submission.status == S.DRAFT and call.is_open
+        submission.status == S.DRAFT
+        and (call.is_open or submission.kind == SubmissionKind.UPDATE)
     )
 
 
@@ -154,6 +156,8 @@ def submit(call, submission, cleaned, files):
         if seen == S.DRAFT:
             changes["reference"] = ReferenceSequence.next_reference()
         apply(submission, name, expected_status=seen, **changes)
+        if name == "resubmit":
+            change_requests.mark_answered(submission)
     return submission
 
 

@@ -1,3 +1,4 @@
+from experiences.models.change_requests import ChangeRequest
 from experiences.models.error_reports import ErrorReport
 from experiences.models.exports import QueueExport
 from experiences.models.pages import (
@@ -11,6 +12,7 @@ from experiences.models.pages import (
     RubricPage,
 )
 from experiences.models.reference import Department, Region, Theme
+from experiences.models.signoff import ContributorSignoffTask, SignoffTaskState
 from experiences.models.submissions import (
     ReferenceSequence,
     Submission,
@@ -21,6 +23,8 @@ from experiences.models.submissions import (
 
 __all__ = [
     "CallForContributionsPage",
+    "ChangeRequest",
+    "ContributorSignoffTask",
     "Department",
     "ErrorReport",
     "ExperienceDocument",
@@ -33,6 +37,7 @@ __all__ = [
     "ReferenceSequence",
     "Region",
     "RubricPage",
+    "SignoffTaskState",
     "Submission",
     "SubmissionAttachment",
     "SubmissionMessage",

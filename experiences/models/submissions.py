@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from experiences.constants import ContributorRole, Rubric
+from experiences.constants import ContributorRole, Rubric, SubmissionKind
 from experiences.states import Status
 
 
@@ -182,6 +182,24 @@ class Submission(models.Model):
     form_nonce = models.CharField(
         max_length=64, unique=True, null=True, blank=True, editable=False
     )
+
+    # « Mise à jour »: a later account of a published experience, which
+    # becomes a new revision of its page (experiences.updates).
+    kind = models.CharField(
+        _("nature"),
+        max_length=20,
+        choices=SubmissionKind.choices,
+        default=SubmissionKind.CONTRIBUTION,
+    )
+    updates_page = models.ForeignKey(
+        "experiences.ExperiencePage",
+        verbose_name=_("page mise à jour"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="update_submissions",
+    )
+    update_prompted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,10 +1,14 @@
 """In Chromium: a moderator takes a received submission and accepts it, an
-editor approves the review, an editorial lead validates: the page is live."""
+editor approves the review, the contributor validates the sheet, an editorial
+lead validates: the page is live."""
 
 import os
 
+from django.urls import reverse
+
 import pytest
 
+from experiences import tracking
 from experiences.models import ExperiencePage
 from experiences.states import Status
 from tests.factories import add_attachment, make_submission, member
@@ -59,7 +63,17 @@ def test_from_received_to_published(chromium, live_server, site_tree, screenshot
     context.close()
     pk = ExperiencePage.objects.get(submission=submission).pk
 
-    for username in ("redacteur", "responsable"):
+    for username in ("redacteur", "contributor", "responsable"):
+        if username == "contributor":
+            # The contributor validates the edited sheet from their link.
+            context = chromium.new_context()
+            page = context.new_page()
+            token = tracking.current_token(submission)
+            page.goto(live_server.url + reverse("recueil_signoff", args=[token]))
+            page.click("button:has-text('Je valide cette version')")
+            page.wait_for_load_state()
+            context.close()
+            continue
         context, page = _login(chromium, live_server, username)
         page.goto(f"{live_server.url}/admin/pages/{pk}/edit/")
         _approve(page)
