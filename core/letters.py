@@ -19,6 +19,10 @@ class PermanentFailure(Exception):
 class Letter:
     to: list[str]
     context: dict = field(default_factory=dict)
+    # (filename, content, mimetype) triples attached to the email.
+    attachments: tuple = ()
+    # Where the templates are: ``<folder>/<template>.subject.txt``, ….
+    folder: str = "emails"
 
 
 @dataclass(frozen=True)
@@ -58,4 +62,4 @@ def build(email):
     recipients = [address for address in letter.to if address]
     if not recipients:
         raise PermanentFailure("Aucun destinataire.")
-    return Letter(recipients, letter.context)
+    return Letter(recipients, letter.context, letter.attachments, letter.folder)

@@ -144,10 +144,10 @@ def render(email, letter):
         "service_name": "Recueil",
         **letter.context,
     }
-    name = email.template
-    subject = render_to_string(f"emails/{name}.subject.txt", context)
-    text = render_to_string(f"emails/{name}.txt", context)
-    html = render_to_string(f"emails/{name}.html", context)
+    name = f"{letter.folder}/{email.template}"
+    subject = render_to_string(f"{name}.subject.txt", context)
+    text = render_to_string(f"{name}.txt", context)
+    html = render_to_string(f"{name}.html", context)
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split()),
         body=text,
@@ -157,6 +157,8 @@ def render(email, letter):
         connection=mailers["default"],
     )
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in letter.attachments:
+        message.attach(filename, content, mimetype)
     return message
 
 

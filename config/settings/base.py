@@ -62,6 +62,7 @@ LOCAL_APPS = [
     "experiences",
     "resources",
     "booklets",
+    "trainings",
     "demo",
 ]
 INSTALLED_APPS = DJANGO_APPS + FIRST_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -303,6 +304,12 @@ SUBMISSION_RATE_LIMIT = env_int("SUBMISSION_RATE_LIMIT", 10)
 SUBMISSION_RATE_WINDOW_SECONDS = env_int("SUBMISSION_RATE_WINDOW_SECONDS", 3600)
 PURGE_AFTER_DAYS = env_int("PURGE_AFTER_DAYS", 365)
 PURGE_DRAFTS_AFTER_DAYS = env_int("PURGE_DRAFTS_AFTER_DAYS", 90)
+
+# Training sessions (trainings app): how long a person offered a freed seat has
+# to claim it (shortened to half the time left when the session is nearer), and
+# how long registrations are kept after their session.
+TRAINING_CLAIM_HOURS = env_int("TRAINING_CLAIM_HOURS", 48)
+TRAINING_RETENTION_MONTHS = env_int("TRAINING_RETENTION_MONTHS", 12)
 
 # Security headers (the production settings add HTTPS-only ones).
 SECURE_CONTENT_TYPE_NOSNIFF = True
