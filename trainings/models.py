@@ -52,11 +52,7 @@ class TrainingIndexPage(RoutablePageMixin, Page):
 
     @property
     def cycles(self):
-        return (
-            TrainingCyclePage.objects.live()
-            .child_of(self)
-            .order_by("path")
-        )
+        return TrainingCyclePage.objects.live().child_of(self).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
