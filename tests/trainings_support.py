@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from trainings.links import registration_path
 from trainings.models import TrainingCyclePage, TrainingIndexPage, TrainingSessionPage
 from trainings.registration import register
 
@@ -52,3 +53,7 @@ def person(number, **overrides):
 
 def enrol(page, count, start=1):
     return [register(page, person(n)) for n in range(start, start + count)]
+
+
+def links_path(token):
+    return registration_path(token)
