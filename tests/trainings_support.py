@@ -57,3 +57,7 @@ def enrol(page, count, start=1):
 
 def links_path(token):
     return registration_path(token)
+
+
+def register_one(page, number, **overrides):
+    return register(page, person(number, **overrides))

@@ -8,4 +8,4 @@ class TrainingsConfig(AppConfig):
 
     def ready(self):
         # Registers the emails with the outbox's registry (core.letters).
-        from trainings import emails  # noqa: F401
+        from trainings import emails, signals  # noqa: F401
