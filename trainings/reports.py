@@ -24,9 +24,7 @@ def session_report(session):
         registration.position = positions.get(registration.pk)
     return {
         "registrations": registrations,
-        "counts": [
-            (label, by_status.get(value, 0)) for value, label in Status.choices
-        ],
+        "counts": [(label, by_status.get(value, 0)) for value, label in Status.choices],
         "held": len(participants),
         "attended": sum(1 for r in registrations if r.attended),
         "absent": sum(1 for r in registrations if r.attended is False),
