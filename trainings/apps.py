@@ -7,5 +7,6 @@ class TrainingsConfig(AppConfig):
     verbose_name = "Formations"
 
     def ready(self):
-        # Registers the emails with the outbox's registry (core.letters).
-        from trainings import emails, signals  # noqa: F401
+        # Registers the emails (core.letters), the purge (core.retention) and
+        # the signal receivers.
+        from trainings import emails, retention, signals  # noqa: F401

@@ -122,6 +122,8 @@ class Command(BaseCommand):
                 )
             self.stdout.write(f"{prefix}{label} : {count} purgée(s).")
 
+        for label, count in retention.run_registered_purges(now=now, dry_run=dry_run):
+            self.stdout.write(f"{prefix}{label} : {count} purgée(s).")
         # 4. Files left behind by a worker killed in the middle of a post.
         swept = sweep(dry_run=dry_run)
         self.stdout.write(
