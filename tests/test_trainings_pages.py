@@ -11,6 +11,7 @@ import pytest
 
 from core.log_filters import mask_tokens
 from home.models import HomePage
+from home.setup import setup_site
 from resources.models import EventRecapIndexPage, EventRecapPage
 from tests import trainings_support as ts
 from trainings.constants import SessionState
@@ -33,8 +34,6 @@ class TestPageTypes(WagtailPageTestCase):
 
 
 def test_setup_site_creates_formations_once(site_tree):
-    from home.setup import setup_site  # noqa: PLC0415 - run a second time
-
     setup_site()
     [index] = TrainingIndexPage.objects.all()
     assert index.url == "/formations/"

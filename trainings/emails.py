@@ -7,6 +7,9 @@ key (template, registration or session, event) makes each email go once: the
 reminders rely on it. Templates: ``templates/trainings/emails/``.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -28,10 +31,26 @@ HOURS = "G\\hi"
 WITH_CALENDAR = {"training_registered", "training_seat_confirmed", "training_reminder"}
 
 
+_muted = ContextVar("recueil_training_emails_muted", default=False)
+
+
+@contextmanager
+def muted():
+    """Nothing is queued inside (the demo loader registers its people)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
+def _send(template, about, audience, event_id=None):
+    if not _muted.get():
+        outbox.queue(template, about, audience=audience, event_id=event_id)
+
+
 def _queue(template, registration):
-    outbox.queue(
-        template, registration, audience=REGISTRANT, event_id=registration.number
-    )
+    _send(template, registration, REGISTRANT, registration.number)
 
 
 def registered(registration):
@@ -59,18 +78,18 @@ def reminder(registration):
 
 
 def session_cancelled(registration):
-    outbox.queue("training_session_cancelled", registration, audience=REGISTRANT)
+    _send("training_session_cancelled", registration, REGISTRANT)
 
 
 def synthesis_published(registration):
-    outbox.queue("training_synthesis", registration, audience=REGISTRANT)
+    _send("training_synthesis", registration, REGISTRANT)
 
 
 def link_requested(registration):
     """Someone typed an address already registered: its link goes to that
     address (never on screen), at most once a minute and within the email
     rate limit."""
-    if ratelimit.over_limit(
+    if _muted.get() or ratelimit.over_limit(
         "registrant-email",
         registration.email,
         limit=settings.EMAIL_RATE_LIMIT,
@@ -78,7 +97,7 @@ def link_requested(registration):
     ):
         return
     minute = int(timezone.now().timestamp() // 60)
-    outbox.queue("training_link", registration, audience=REGISTRANT, event_id=minute)
+    _send("training_link", registration, REGISTRANT, minute)
 
 
 def session_filling(session):
@@ -91,16 +110,12 @@ def session_filling(session):
     ]
     if reached and organiser_addresses():
         for threshold in reached:
-            outbox.queue(
-                "training_filling", session, audience=ORGANISERS, event_id=threshold
-            )
+            _send("training_filling", session, ORGANISERS, threshold)
 
 
 def synthesis_missing(session, days):
     if organiser_addresses():
-        outbox.queue(
-            "training_synthesis_missing", session, audience=ORGANISERS, event_id=days
-        )
+        _send("training_synthesis_missing", session, ORGANISERS, days)
 
 
 # Building (in the send task) -----------------------------------------------------
