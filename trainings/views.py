@@ -21,7 +21,9 @@ NONCE_FIELD = "form_nonce"
 
 def _private(response):
     patch_cache_control(response, private=True, no_store=True, max_age=0)
-    response["Referrer-Policy"] = "no-referrer"
+    # The token never leaves the site in a Referer; "no-referrer" would also
+    # make the browser send "Origin: null" with the page's own forms (CSRF).
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
