@@ -8,9 +8,18 @@ from trainings.constants import HOLDS_SEAT, Status, Transport
 
 
 def _spread(values):
-    """[(label, count)] from the most to the least frequent, then by label."""
-    counted = Counter(value or "Non renseigné" for value in values)
-    return sorted(counted.items(), key=lambda item: (-item[1], str(item[0])))
+    """[(label, count)] from the most to the least frequent, then by label;
+    « roubaix » and « Roubaix » count together, under the first spelling."""
+    labels, counted = {}, Counter()
+    for value in values:
+        value = str(value or "").strip() or "Non renseigné"
+        key = value.casefold()
+        labels.setdefault(key, value)
+        counted[key] += 1
+    return sorted(
+        ((labels[key], count) for key, count in counted.items()),
+        key=lambda item: (-item[1], item[0]),
+    )
 
 
 def session_report(session):
@@ -28,7 +37,7 @@ def session_report(session):
         "held": len(participants),
         "attended": sum(1 for r in registrations if r.attended),
         "absent": sum(1 for r in registrations if r.attended is False),
-        "by_territory": _spread(r.territory.strip().title() for r in participants),
+        "by_territory": _spread(r.territory for r in participants),
         "by_role": _spread(r.get_role_display() for r in participants),
         "by_transport": _spread(
             transport_labels.get(r.transport, "") for r in participants

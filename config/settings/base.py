@@ -370,6 +370,10 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Replaces the handlers of Django's default logging (a console handler
+        # in DEBUG without the mask): "django.*" records reach the root's
+        # masked console only (a CSRF refusal names the private page's path).
+        "django": {"handlers": []},
         "django.request": {"level": "WARNING", "filters": ["mask_tokens"]},
         "django.server": {
             "handlers": ["django.server"],
