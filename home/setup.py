@@ -40,6 +40,7 @@ from experiences.signoff import setup as signoff_setup
 from home import legal_texts
 from home.models import HomePage, StandardPage
 from resources.models import ArticleIndexPage, EventRecapIndexPage
+from trainings.setup import build_trainings
 
 CONSENT_DATA = (
     "J'accepte que mes données soient traitées pour l'instruction de ma "
@@ -342,6 +343,7 @@ def setup_site():
     groups = build_groups(home)
     workflow = build_workflow(groups)
     replace_wagtail_defaults(groups)
+    build_trainings(home, groups[GROUP_EDITORIAL_LEADS])
     # Where the copies of contributors' files wait for their page's publication.
     page_files.private_collection()
     return home, groups, workflow

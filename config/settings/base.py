@@ -63,6 +63,7 @@ LOCAL_APPS = [
     "experiences",
     "resources",
     "booklets",
+    "trainings",
     "demo",
 ]
 INSTALLED_APPS = DJANGO_APPS + FIRST_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -331,6 +332,12 @@ SIGNOFF_TACIT_DAYS = env_int("SIGNOFF_TACIT_DAYS", 21)
 # « Où en est votre expérience ? »: months after publication.
 UPDATE_PROMPT_MONTHS = env_int("UPDATE_PROMPT_MONTHS", 12)
 
+# Training sessions (trainings app): how long a person offered a freed seat has
+# to claim it (shortened to half the time left when the session is nearer), and
+# how long registrations are kept after their session.
+TRAINING_CLAIM_HOURS = env_int("TRAINING_CLAIM_HOURS", 48)
+TRAINING_RETENTION_MONTHS = env_int("TRAINING_RETENTION_MONTHS", 12)
+
 # Security headers (the production settings add HTTPS-only ones).
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -390,6 +397,10 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Replaces the handlers of Django's default logging (a console handler
+        # in DEBUG without the mask): "django.*" records reach the root's
+        # masked console only (a CSRF refusal names the private page's path).
+        "django": {"handlers": []},
         "django.request": {"level": "WARNING", "filters": ["mask_tokens"]},
         "django.server": {
             "handlers": ["django.server"],

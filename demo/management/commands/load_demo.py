@@ -18,6 +18,9 @@ LABELS = {
     "images": "images",
     "documents": "documents",
     "accounts": "comptes",
+    "training_cycles": "cycle de formation",
+    "training_sessions": "séances",
+    "registrations": "inscriptions",
 }
 
 

@@ -134,6 +134,8 @@ class Command(BaseCommand):
             f"{prefix}Signalements d'erreur : {erased} adresse(s) effacée(s)."
         )
 
+        for label, count in retention.run_registered_purges(now=now, dry_run=dry_run):
+            self.stdout.write(f"{prefix}{label} : {count} purgée(s).")
         # 4. Files left behind by a worker killed in the middle of a post.
         swept = sweep(dry_run=dry_run)
         self.stdout.write(
