@@ -6,9 +6,12 @@ Multi-valued relations (themes, tags) filter through ``pk__in`` subqueries, so a
 page is never counted twice.
 """
 
+import json
 import re
 
 from django import forms
+from django.db.models import BooleanField, F, Func
+from django.utils.functional import cached_property
 
 import django_filters
 
@@ -34,6 +37,33 @@ def clean_query(value):
     """Words only, at most 200 characters: nothing a search backend can choke on."""
     words = re.findall(r"\w+", (value or "")[: MAX_QUERY_LENGTH * 2])
     return " ".join(words)[:MAX_QUERY_LENGTH].strip()
+
+
+class MatchesKeys(Func):
+    """``field`` is one of ``keys``, in one query parameter however many keys
+    there are (``= ANY(array)`` on PostgreSQL, a JSON array on SQLite): the
+    keys a search found are reused by every query of a listing without
+    compiling thousands of parameters into each."""
+
+    output_field = BooleanField()
+
+    def __init__(self, field, keys):
+        self.keys = [int(key) for key in keys]
+        super().__init__(F(field))
+
+    def _field_sql(self, compiler):
+        return compiler.compile(self.get_source_expressions()[0])
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = self._field_sql(compiler)
+        return f"{sql} = ANY(%s)", (*params, self.keys)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = self._field_sql(compiler)
+        return (
+            f"{sql} IN (SELECT value FROM json_each(%s))",  # noqa: S608 - compiled column
+            (*params, json.dumps(self.keys)),
+        )
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -85,30 +115,29 @@ class ExperienceFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, fixed_rubric=None, **kwargs):
         self.fixed_rubric = fixed_rubric
-        self._searched = {}
+        self.searched = {}
         super().__init__(data, *args, **kwargs)
         if fixed_rubric:
             self.filters.pop("rubrique")
 
-    @property
+    @cached_property
     def values(self):
         """The valid, non-empty values, by parameter name; Django's form drops
         from ``cleaned_data`` every value that does not validate."""
-        if not hasattr(self, "_values"):
-            self.form.is_valid()
-            self._values = {
-                name: value
-                for name, value in self.form.cleaned_data.items()
-                if name in self.filters and value not in (None, "", [])
-            }
-            if "q" in self._values:
-                self._values["q"] = clean_query(self._values["q"]) or None
-                if not self._values["q"]:
-                    del self._values["q"]
-            for name in ("theme", "tag", "region"):
-                if name in self._values and not re.match(SLUG_RE, self._values[name]):
-                    del self._values[name]
-        return self._values
+        self.form.is_valid()
+        values = {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if name in self.filters and value not in (None, "", [])
+        }
+        if "q" in values:
+            values["q"] = clean_query(values["q"]) or None
+            if not values["q"]:
+                del values["q"]
+        for name in ("theme", "tag", "region"):
+            if name in values and not re.match(SLUG_RE, values[name]):
+                del values[name]
+        return values
 
     @property
     def sort(self):
@@ -130,13 +159,11 @@ class ExperienceFilterSet(django_filters.FilterSet):
         """Every active filter but ``facet``: what its options are counted over."""
         return self.filter_queryset(self.base_queryset(), exclude=facet)
 
-    @property
+    @cached_property
     def qs(self):
-        if not hasattr(self, "_qs"):
-            self._qs = self.filter_queryset(self.base_queryset()).order_by(
-                *Sort.ORDERINGS[self.sort]
-            )
-        return self._qs
+        return self.filter_queryset(self.base_queryset()).order_by(
+            *Sort.ORDERINGS[self.sort]
+        )
 
     def filter_theme(self, queryset, name, value):
         return queryset.filter(
@@ -152,22 +179,22 @@ class ExperienceFilterSet(django_filters.FilterSet):
             )
         )
 
-    def search_ids(self, value):
+    def search_keys(self, value):
         """The live pages matching ``value``, searched once per listing: the
         results and every facet's count filter on these keys, instead of
         running the full-text search again inside each of their queries."""
-        if self._searched.get("q") != value:
+        if self.searched.get("q") != value:
             matches = (
                 ExperiencePage.objects.live()
                 .search(value, operator="and", order_by_relevance=False)
                 .get_queryset()
                 .values_list("pk", flat=True)
             )
-            self._searched = {"q": value, "ids": list(matches)}
-        return self._searched["ids"]
+            self.searched = {"q": value, "keys": list(matches)}
+        return self.searched["keys"]
 
     def filter_search(self, queryset, name, value):
-        return queryset.filter(pk__in=self.search_ids(value))
+        return queryset.filter(MatchesKeys("pk", self.search_keys(value)))
 
     def filter_noop(self, queryset, name, value):
         return queryset

@@ -1,10 +1,16 @@
 """« Y aller par d'autres chemins » : experiences close to a given one.
 
-One query ranks every candidate in the database: two points for the same rubric,
-one per shared theme, one per shared tag; no query per candidate. Only the keys
-are ranked, then the few pages shown are read in the same query.
+The score: two points for the same rubric, one per shared theme, one per shared
+tag; ties go to the most recent. Candidates are not all scored: for the page's
+rubric and for each of its themes and tags, only the ``POOL`` most recently
+created experiences that have it are read, through an index and a LIMIT
+(migration 00xx_related_indexes); the few hundred candidates are then scored
+in the same query, and the best ``limit`` returned. The cost does not grow with
+the number of experiences: an experience sharing everything but older than the
+pool's is missed, which on a listing of « other paths » is fine.
 """
 
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -17,11 +23,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from core.cache import cached_data
 from experiences.filters import ThemeLink
 from experiences.models import ExperiencePage, ExperiencePageTag
 
 RUBRIC_WEIGHT = 2
+POOL = 40
 
 
 def _shared(link_model, page_field, value_field, values):
@@ -43,13 +49,34 @@ def _shared(link_model, page_field, value_field, values):
     )
 
 
+def _pool(page, theme_ids, tag_ids):
+    """The candidates' keys: the newest ``POOL`` per rubric, theme and tag."""
+    pools = [
+        ExperiencePage.objects.filter(rubric=page.rubric)
+        .exclude(pk=page.pk)
+        .order_by("-pk")
+        .values_list("pk", flat=True)[:POOL]
+    ]
+    for theme_id in theme_ids:
+        pools.append(
+            ThemeLink.objects.filter(theme_id=theme_id)
+            .exclude(experiencepage_id=page.pk)
+            .order_by("-experiencepage_id")
+            .values_list("experiencepage_id", flat=True)[:POOL]
+        )
+    for tag_id in tag_ids:
+        pools.append(
+            ExperiencePageTag.objects.filter(tag_id=tag_id)
+            .exclude(content_object_id=page.pk)
+            .order_by("-content_object_id")
+            .values_list("content_object_id", flat=True)[:POOL]
+        )
+    return pools
+
+
 def related_experiences(page, limit=3):
-    """The ``limit`` closest experiences, kept under the page cache's generation:
-    a page rendered again, or through another address, runs no query for them."""
-    return cached_data("related", (page.pk, limit), lambda: _closest(page, limit))
-
-
-def _closest(page, limit):
+    """The ``limit`` closest experiences: four queries on PostgreSQL (the page's
+    themes, its tags, the pools, then the scored candidates)."""
     theme_ids = list(
         ThemeLink.objects.filter(experiencepage_id=page.pk).values_list(
             "theme_id", flat=True
@@ -60,47 +87,28 @@ def _closest(page, limit):
             "tag_id", flat=True
         )
     )
-    candidates = Q(rubric=page.rubric)
-    if theme_ids:
-        candidates |= Q(
-            pk__in=ThemeLink.objects.filter(theme_id__in=theme_ids).values(
-                "experiencepage_id"
-            )
-        )
-    if tag_ids:
-        candidates |= Q(
-            pk__in=ExperiencePageTag.objects.filter(tag_id__in=tag_ids).values(
-                "content_object_id"
-            )
-        )
-
-    def score():
-        same_rubric = Case(
-            When(rubric=page.rubric, then=Value(RUBRIC_WEIGHT)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-        return (
-            same_rubric
-            + _shared(ThemeLink, "experiencepage_id", "theme_id", theme_ids)
-            + _shared(ExperiencePageTag, "content_object_id", "tag_id", tag_ids)
-        )
-
-    ordering = ("-score", "-first_published_at", "pk")
-    # The ranking of thousands of candidates reads their keys only; the pages
-    # shown are read (and scored again) in the same query.
-    best = (
-        ExperiencePage.objects.live()
-        .public()
-        .filter(candidates)
-        .exclude(pk=page.pk)
-        .annotate(score=score())
-        .order_by(*ordering)
-        .values("pk")[:limit]
+    pools = _pool(page, theme_ids, tag_ids)
+    if connection.features.supports_slicing_ordering_in_compound:
+        keys = set(pools[0].union(*pools[1:], all=True))
+    else:  # SQLite: one query per pool (a handful)
+        keys = {key for pool in pools for key in pool}
+    if not keys:
+        return []
+    same_rubric = Case(
+        When(rubric=page.rubric, then=Value(RUBRIC_WEIGHT)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    score = (
+        same_rubric
+        + _shared(ThemeLink, "experiencepage_id", "theme_id", theme_ids)
+        + _shared(ExperiencePageTag, "content_object_id", "tag_id", tag_ids)
     )
     return list(
-        ExperiencePage.objects.filter(pk__in=best)
-        .annotate(score=score())
+        ExperiencePage.objects.live()
+        .public()
+        .filter(Q(pk__in=keys))
+        .annotate(score=score)
         .select_related("department")
-        .order_by(*ordering)
+        .order_by("-score", "-first_published_at", "pk")[:limit]
     )

@@ -3,7 +3,6 @@ latest experiences, recaps and resources, in a fixed number of queries."""
 
 from django.db.models import Count
 
-from core.cache import cached_data
 from experiences.constants import RUBRIC_ORDER
 from experiences.listing import public_experiences
 from experiences.models import CallForContributionsPage, RubricPage
@@ -15,12 +14,6 @@ LATEST_ARTICLES = 3
 
 
 def home_context(home):
-    """Kept under the page cache's generation: publishing anything refreshes it.
-    The call's state (open, closed) is still decided at each rendering."""
-    return cached_data("home", home.pk, lambda: _home_context(home))
-
-
-def _home_context(home):
     counts = dict(
         public_experiences()
         .order_by()

@@ -1,5 +1,5 @@
+from experiences.models.call import CallForContributionsPage
 from experiences.models.pages import (
-    CallForContributionsPage,
     ExperienceDocument,
     ExperienceIndexPage,
     ExperienceLink,

@@ -1,0 +1,214 @@
+"""The facets of the public listing: every option's count in one SQL statement.
+
+Each facet is counted over every active filter but its own (choosing a region
+still shows how many experiences each other region has). The counts of the
+seven facets and the number of results are one ``UNION ALL`` of eight grouped
+queries: one round trip, whatever the filters, and their number of rows (a few
+hundred at most) does not grow with the number of experiences. The search of
+``q``, when given, has run once before (``ExperienceFilterSet.search_keys``):
+each part filters on its result.
+"""
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from django.db.models import CharField, Count, F, Value
+from django.db.models.functions import Cast, ExtractYear
+
+from experiences.constants import ContributorRole, Rubric
+from experiences.filters import ThemeLink
+from experiences.models import Department, ExperiencePageTag, Theme
+
+MAX_TAG_OPTIONS = 30
+EMPTY_LABELS = {
+    "region": "Toutes les régions",
+    "departement": "Tous les départements",
+    "role": "Toutes les personnes",
+    "theme": "Toutes les thématiques",
+    "annee": "Toutes les années",
+    "tag": "Tous les mots-clés",
+}
+TOTAL = "total"
+
+
+class DepartmentRow(NamedTuple):
+    code: str
+    name: str
+    region_slug: str
+    region_name: str
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+    multiple: bool = False
+    empty_label: str = ""
+
+    @property
+    def selected(self):
+        return [option for option in self.options if option.selected]
+
+
+def _text(expression):
+    return Cast(expression, output_field=CharField())
+
+
+def _grouped(queryset, name, value, label=None, count="pk"):
+    """One part of the union: (facet, value, label, count) per value."""
+    return (
+        queryset.order_by()
+        .values(value_=_text(value))
+        .annotate(
+            facet_=Value(name, output_field=CharField()),
+            label_=_text(label) if label else Value("", output_field=CharField()),
+            n_=Count(count),
+        )
+        .values_list("facet_", "value_", "label_", "n_")
+    )
+
+
+def count_facets(filterset, fixed_rubric=None):
+    """{facet: {value: count}} for every facet (tags: {slug: (name, count)}),
+    plus ``TOTAL``: the number of results. One query."""
+    except_ = filterset.queryset_except
+    parts = [
+        _grouped(filterset.filter_queryset(filterset.base_queryset()), TOTAL, Value(1)),
+        _grouped(except_("region"), "region", F("department__region__slug")),
+        _grouped(except_("departement"), "departement", F("department__code")),
+        _grouped(except_("role"), "role", F("contributor_role")),
+        _grouped(
+            except_("annee").exclude(start_date=None),
+            "annee",
+            ExtractYear("start_date"),
+        ),
+        _grouped(
+            ThemeLink.objects.filter(
+                experiencepage_id__in=except_("theme").order_by().values("pk")
+            ),
+            "theme",
+            F("theme_id"),
+            count="experiencepage_id",
+        ),
+        _grouped(
+            ExperiencePageTag.objects.filter(
+                content_object_id__in=except_("tag").order_by().values("pk")
+            ),
+            "tag",
+            F("tag__slug"),
+            F("tag__name"),
+            count="content_object_id",
+        ),
+    ]
+    if not fixed_rubric:
+        parts.append(_grouped(except_("rubrique"), "rubrique", F("rubric")))
+    counts = {part: {} for part in ("rubrique", "region", "departement", "role")}
+    counts.update({"annee": {}, "theme": {}, "tag": {}, TOTAL: {}})
+    for name, value, label, n in parts[0].union(*parts[1:], all=True):
+        if value is None:
+            continue
+        if name == "tag":
+            counts["tag"][value] = (label, n)
+        elif name in ("annee", "theme"):
+            counts[name][int(value)] = n
+        else:
+            counts[name][value] = n
+    counts[TOTAL] = counts[TOTAL].get("1", 0)
+    return counts
+
+
+def reference_rows():
+    """Departments with their regions, and themes: two small queries."""
+    departments = [
+        DepartmentRow(*row)
+        for row in Department.objects.order_by("code").values_list(
+            "code", "name", "region__slug", "region__name"
+        )
+    ]
+    themes = list(Theme.objects.values_list("pk", "slug", "label"))
+    return departments, themes
+
+
+def build_facets(values, counts, fixed_rubric=None):
+    """The facets shown by the filter form, from ``count_facets``."""
+    departments, themes = reference_rows()
+    facets = []
+    if not fixed_rubric:
+        rubric_counts = counts["rubrique"]
+        selected = set(values.get("rubrique", []))
+        options = [
+            Option(value, str(label), rubric_counts.get(value, 0), value in selected)
+            for value, label in Rubric.choices
+        ]
+        facets.append(Facet("rubrique", "Rubriques", options, multiple=True))
+
+    def single(name, label, choices):
+        """choices: (value, label) pairs; shown when counted or selected."""
+        chosen, by_value = values.get(name), counts[name]
+        options = [
+            Option(str(value), text, by_value.get(value, 0), value == chosen)
+            for value, text in choices
+        ]
+        facets.append(Facet(name, label, options))
+
+    regions = sorted(
+        {(d.region_slug, d.region_name) for d in departments}, key=lambda r: r[1]
+    )
+    single(
+        "region",
+        "Région",
+        [
+            r
+            for r in regions
+            if counts["region"].get(r[0]) or values.get("region") == r[0]
+        ],
+    )
+    single(
+        "departement",
+        "Département",
+        [
+            (d.code, f"{d.code} – {d.name}")
+            for d in departments
+            if counts["departement"].get(d.code) or values.get("departement") == d.code
+        ],
+    )
+    single(
+        "role",
+        "Qui témoigne",
+        [(v, str(label)) for v, label in ContributorRole.choices],
+    )
+    theme_counts, chosen_theme = counts["theme"], values.get("theme")
+    facets.append(
+        Facet(
+            "theme",
+            "Thématique",
+            [
+                Option(slug, label, theme_counts.get(pk, 0), slug == chosen_theme)
+                for pk, slug, label in themes
+            ],
+        )
+    )
+    year = values.get("annee")
+    years = sorted(set(counts["annee"]) | ({year} if year else set()), reverse=True)
+    single("annee", "Année de début", [(y, str(y)) for y in years])
+
+    tag = values.get("tag")
+    rows = sorted(counts["tag"].items(), key=lambda item: (-item[1][1], item[1][0]))
+    options = [
+        Option(slug, name, n, slug == tag) for slug, (name, n) in rows[:MAX_TAG_OPTIONS]
+    ]
+    if tag and not any(option.selected for option in options):
+        options.insert(0, Option(tag, tag, 0, True))
+    facets.append(Facet("tag", "Mot-clé", options))
+    for facet in facets:
+        facet.empty_label = EMPTY_LABELS.get(facet.name, "")
+    return facets
