@@ -13,6 +13,8 @@ from django import forms
 from django.db.models import BooleanField, F, Func
 from django.utils.functional import cached_property
 
+from wagtail.models import PageViewRestriction
+
 import django_filters
 
 from experiences.constants import ContributorRole, Rubric
@@ -21,6 +23,16 @@ from experiences.models import ExperiencePage, ExperiencePageTag
 MAX_QUERY_LENGTH = 200
 SLUG_RE = r"^[-\w]{1,100}$"
 ThemeLink = ExperiencePage.themes.through
+
+
+def public_experiences():
+    """Live experiences outside any view restriction, as Wagtail's
+    ``.live().public()``: the restricted paths (a handful of rows) are read
+    first, so that every query of a listing filters on plain paths."""
+    queryset = ExperiencePage.objects.live()
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
 
 
 class Sort:

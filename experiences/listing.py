@@ -11,13 +11,10 @@ from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils.functional import cached_property
 
-from wagtail.models import PageViewRestriction
-
 from core.pagination import pagination_links, requested_page
 from experiences.constants import RUBRIC_ORDER
 from experiences.facets import TOTAL, build_facets, count_facets
-from experiences.filters import ExperienceFilterSet
-from experiences.models import ExperiencePage
+from experiences.filters import ExperienceFilterSet, public_experiences
 
 PAGE_SIZE = 12
 
@@ -38,16 +35,6 @@ class CountedPaginator(Paginator):
     @property
     def count(self):
         return self.known_count
-
-
-def public_experiences():
-    """Live experiences outside any view restriction, as Wagtail's
-    ``.live().public()``: the restricted paths (a handful of rows) are read
-    first, so that every query of a listing filters on plain paths."""
-    queryset = ExperiencePage.objects.live()
-    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
-        queryset = queryset.exclude(path__startswith=path)
-    return queryset
 
 
 class ExperienceListing:

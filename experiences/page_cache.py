@@ -1,5 +1,10 @@
 """What publishing makes stale outside the page itself.
 
+- The stored facet counts (``experiences.facets.refresh_stored_counts``): rebuilt
+  at once when an experience is published, unpublished or moved, or when a view
+  restriction changes; after the transaction when experiences are deleted (a
+  rubric deleted with its hundred experiences rebuilds them once), or when a
+  theme or a tag is deleted or renamed.
 - The themes show in public pages (filters, cards, experience pages): saving or
   deleting one makes the cached pages stale (``core.cache``).
 - Behind a proxy cache (``FRONTEND_CACHE_PURGE_URL``), Wagtail purges the page
@@ -10,18 +15,71 @@
 """
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from taggit.models import Tag
 
 from core.cache import invalidate
+
+# rubric_sync's receiver fixes a moved experience's rubric: connected first, so
+# that the counts rebuilt on a move see the new rubric.
+from experiences import rubric_sync  # noqa: F401
+from experiences.facets import refresh_stored_counts
 from experiences.models import ExperiencePage, Theme
 
 post_save.connect(invalidate, sender=Theme, dispatch_uid="recueil_cache_theme_saved")
 post_delete.connect(
     invalidate, sender=Theme, dispatch_uid="recueil_cache_theme_deleted"
 )
+
+
+def refresh_now(**kwargs):
+    refresh_stored_counts()
+
+
+_pending = {"refresh": False}
+
+
+def refresh_after_commit(**kwargs):
+    """Once per transaction, however many rows it deletes."""
+    if kwargs.get("created"):
+        return  # a new tag counts nothing yet
+    if _pending["refresh"]:
+        return
+    _pending["refresh"] = True
+
+    def run():
+        _pending["refresh"] = False
+        refresh_stored_counts()
+
+    transaction.on_commit(run)
+
+
+page_published.connect(
+    refresh_now, sender=ExperiencePage, dispatch_uid="recueil_counts_published"
+)
+page_unpublished.connect(
+    refresh_now, sender=ExperiencePage, dispatch_uid="recueil_counts_unpublished"
+)
+post_page_move.connect(refresh_now, dispatch_uid="recueil_counts_moved")
+for signal in (post_save, post_delete):
+    signal.connect(
+        refresh_now,
+        sender=PageViewRestriction,
+        dispatch_uid=f"recueil_counts_restriction_{signal is post_save}",
+    )
+for sender in (ExperiencePage, Theme, Tag):
+    post_delete.connect(
+        refresh_after_commit,
+        sender=sender,
+        dispatch_uid=f"recueil_counts_deleted_{sender.__name__}",
+    )
+post_save.connect(refresh_after_commit, sender=Tag, dispatch_uid="recueil_counts_tag")
 
 
 def purge_listings(instance, **kwargs):

@@ -1,9 +1,8 @@
 """What the home page shows: the call, the six rubrics with their counts and the
 latest experiences, recaps and resources, in a fixed number of queries."""
 
-from django.db.models import Count
-
 from experiences.constants import RUBRIC_ORDER
+from experiences.facets import TOTAL, stored_counts
 from experiences.listing import public_experiences
 from experiences.models import CallForContributionsPage, RubricPage
 from resources.models import ArticlePage, EventRecapPage
@@ -14,13 +13,9 @@ LATEST_ARTICLES = 3
 
 
 def home_context(home):
-    counts = dict(
-        public_experiences()
-        .order_by()
-        .values_list("rubric")
-        .annotate(n=Count("pk"))
-        .values_list("rubric", "n")
-    )
+    # Kept up to date on each publication (experiences.facets): one small query.
+    stored = stored_counts({""})[""]
+    counts = stored["rubrique"]
     rubrics = sorted(
         RubricPage.objects.live().public().descendant_of(home),
         key=lambda rubric: RUBRIC_ORDER.get(rubric.rubric, 99),
@@ -30,7 +25,7 @@ def home_context(home):
     return {
         "call": CallForContributionsPage.objects.live().descendant_of(home).first(),
         "rubrics": rubrics,
-        "experience_total": sum(counts.values()),
+        "experience_total": stored[TOTAL],
         "latest_experiences": list(
             public_experiences()
             .select_related("department")

@@ -1,4 +1,5 @@
 from experiences.models.call import CallForContributionsPage
+from experiences.models.facets import FacetCount
 from experiences.models.pages import (
     ExperienceDocument,
     ExperienceIndexPage,
@@ -26,6 +27,7 @@ __all__ = [
     "ExperiencePage",
     "ExperiencePageTag",
     "ExperiencePhoto",
+    "FacetCount",
     "ReferenceSequence",
     "Region",
     "RubricPage",
