@@ -42,19 +42,24 @@ def refresh_now(**kwargs):
     refresh_stored_counts()
 
 
-_pending = {"refresh": False}
+# Requests and rebuilds, numbered: a transaction that deletes a hundred
+# experiences queues a hundred callbacks, the first rebuilds, the others see
+# that a rebuild after their request already ran. A rolled-back transaction
+# drops its callbacks and leaves nothing behind.
+_refreshes = {"requested": 0, "done": 0}
 
 
 def refresh_after_commit(**kwargs):
     """Once per transaction, however many rows it deletes."""
     if kwargs.get("created"):
         return  # a new tag counts nothing yet
-    if _pending["refresh"]:
-        return
-    _pending["refresh"] = True
+    _refreshes["requested"] += 1
+    number = _refreshes["requested"]
 
     def run():
-        _pending["refresh"] = False
+        if _refreshes["done"] >= number:
+            return
+        _refreshes["done"] = _refreshes["requested"]
         refresh_stored_counts()
 
     transaction.on_commit(run)
