@@ -6,11 +6,9 @@ Multi-valued relations (themes, tags) filter through ``pk__in`` subqueries, so a
 page is never counted twice.
 """
 
-import json
 import re
 
 from django import forms
-from django.db.models import BooleanField, F, Func
 from django.utils.functional import cached_property
 
 from wagtail.models import PageViewRestriction
@@ -49,33 +47,6 @@ def clean_query(value):
     """Words only, at most 200 characters: nothing a search backend can choke on."""
     words = re.findall(r"\w+", (value or "")[: MAX_QUERY_LENGTH * 2])
     return " ".join(words)[:MAX_QUERY_LENGTH].strip()
-
-
-class MatchesKeys(Func):
-    """``field`` is one of ``keys``, in one query parameter however many keys
-    there are (``= ANY(array)`` on PostgreSQL, a JSON array on SQLite): the
-    keys a search found are reused by every query of a listing without
-    compiling thousands of parameters into each."""
-
-    output_field = BooleanField()
-
-    def __init__(self, field, keys):
-        self.keys = [int(key) for key in keys]
-        super().__init__(F(field))
-
-    def _field_sql(self, compiler):
-        return compiler.compile(self.get_source_expressions()[0])
-
-    def as_sql(self, compiler, connection, **extra_context):
-        sql, params = self._field_sql(compiler)
-        return f"{sql} = ANY(%s)", (*params, self.keys)
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        sql, params = self._field_sql(compiler)
-        return (
-            f"{sql} IN (SELECT value FROM json_each(%s))",  # noqa: S608 - compiled column
-            (*params, json.dumps(self.keys)),
-        )
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -127,7 +98,6 @@ class ExperienceFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, fixed_rubric=None, **kwargs):
         self.fixed_rubric = fixed_rubric
-        self.searched = {}
         super().__init__(data, *args, **kwargs)
         if fixed_rubric:
             self.filters.pop("rubrique")
@@ -191,22 +161,18 @@ class ExperienceFilterSet(django_filters.FilterSet):
             )
         )
 
-    def search_keys(self, value):
-        """The live pages matching ``value``, searched once per listing: the
-        results and every facet's count filter on these keys, instead of
-        running the full-text search again inside each of their queries."""
-        if self.searched.get("q") != value:
-            matches = (
-                ExperiencePage.objects.live()
-                .search(value, operator="and", order_by_relevance=False)
-                .get_queryset()
-                .values_list("pk", flat=True)
-            )
-            self.searched = {"q": value, "keys": list(matches)}
-        return self.searched["keys"]
+    def search(self, value):
+        """The live pages matching ``value``, as a subquery: wherever it goes
+        (the listing's one statement, the CSV export), it runs once."""
+        return (
+            ExperiencePage.objects.live()
+            .search(value, operator="and", order_by_relevance=False)
+            .get_queryset()
+            .values("pk")
+        )
 
     def filter_search(self, queryset, name, value):
-        return queryset.filter(MatchesKeys("pk", self.search_keys(value)))
+        return queryset.filter(pk__in=self.search(value))
 
     def filter_noop(self, queryset, name, value):
         return queryset

@@ -2,9 +2,10 @@
 pagination, shared by /experiences/, the rubric pages and the CSV export.
 
 The number of queries does not depend on the number of experiences nor on the
-filters: the search of ``q`` (once, when given), every facet's counts and the
-number of results in one statement (``experiences.facets``), the page of
-twelve results, and two small reference tables for the filter form.
+filters: every facet's counts, the number of results and (when filtered) the
+keys of the requested page in one statement (``experiences.facet_counts``,
+where ``q`` is searched once), the page's twelve experiences, and the themes
+for the filter form.
 """
 
 from django.core.paginator import Paginator
@@ -13,7 +14,8 @@ from django.utils.functional import cached_property
 
 from core.pagination import pagination_links, requested_page
 from experiences.constants import RUBRIC_ORDER
-from experiences.facets import TOTAL, build_facets, count_facets
+from experiences.facet_counts import TOTAL, count_facets
+from experiences.facets import build_facets
 from experiences.filters import ExperienceFilterSet, public_experiences
 
 PAGE_SIZE = 12
@@ -37,6 +39,23 @@ class CountedPaginator(Paginator):
         return self.known_count
 
 
+class KeyedResults:
+    """The results as the paginator slices them: the requested page is read by
+    the keys the facet statement returned (no second search), any other slice
+    from the filtered queryset."""
+
+    def __init__(self, queryset, keys, offset):
+        self.queryset, self.keys, self.offset = queryset, keys, offset
+
+    def __getitem__(self, window):
+        if self.keys is None or window.start != self.offset:
+            return self.queryset[window]
+        found = self.queryset.model.objects.select_related("department").in_bulk(
+            self.keys
+        )
+        return [found[key] for key in self.keys if key in found]
+
+
 class ExperienceListing:
     def __init__(self, request, fixed_rubric=None, queryset=None):
         self.request = request
@@ -55,13 +74,23 @@ class ExperienceListing:
         return self.filterset.qs.select_related("department")
 
     @cached_property
+    def offset(self):
+        """Where the requested page starts (a wrong number: the first page's)."""
+        try:
+            number = int(self.request.GET.get("page") or 1)
+        except ValueError:
+            number = 1
+        return (max(number, 1) - 1) * PAGE_SIZE
+
+    @cached_property
     def counts(self):
         """Every facet's counts and the number of results (one query)."""
-        return count_facets(self.filterset, self.fixed_rubric)
+        return count_facets(self.filterset, self.fixed_rubric, self.offset, PAGE_SIZE)
 
     @cached_property
     def paginator(self):
-        return CountedPaginator(self.results, PAGE_SIZE, self.counts[TOTAL])
+        results = KeyedResults(self.results, self.counts["page"], self.offset)
+        return CountedPaginator(results, PAGE_SIZE, self.counts[TOTAL])
 
     @cached_property
     def page(self):

@@ -1,6 +1,6 @@
 """What publishing makes stale outside the page itself.
 
-- The stored facet counts (``experiences.facets.refresh_stored_counts``): rebuilt
+- The stored facet counts (``experiences.facet_counts.refresh_stored_counts``): rebuilt
   at once when an experience is published, unpublished or moved, or when a view
   restriction changes; after the transaction when experiences are deleted (a
   rubric deleted with its hundred experiences rebuilds them once), or when a
@@ -29,7 +29,7 @@ from core.cache import invalidate
 # rubric_sync's receiver fixes a moved experience's rubric: connected first, so
 # that the counts rebuilt on a move see the new rubric.
 from experiences import rubric_sync  # noqa: F401
-from experiences.facets import refresh_stored_counts
+from experiences.facet_counts import refresh_stored_counts
 from experiences.models import ExperiencePage, Theme
 
 post_save.connect(invalidate, sender=Theme, dispatch_uid="recueil_cache_theme_saved")

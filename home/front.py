@@ -2,7 +2,7 @@
 latest experiences, recaps and resources, in a fixed number of queries."""
 
 from experiences.constants import RUBRIC_ORDER
-from experiences.facets import TOTAL, stored_counts
+from experiences.facet_counts import TOTAL, stored_counts
 from experiences.listing import public_experiences
 from experiences.models import CallForContributionsPage, RubricPage
 from resources.models import ArticlePage, EventRecapPage
@@ -13,7 +13,7 @@ LATEST_ARTICLES = 3
 
 
 def home_context(home):
-    # Kept up to date on each publication (experiences.facets): one small query.
+    # Kept up to date on each publication (experiences.facet_counts): one small query.
     stored = stored_counts({""})[""]
     counts = stored["rubrique"]
     rubrics = sorted(

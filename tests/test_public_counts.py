@@ -1,10 +1,10 @@
-"""The stored facet counts (experiences.facets): a publication, an
+"""The stored facet counts (experiences.facet_counts): a publication, an
 unpublication, a move or a deletion shows at once in the listings, the rubric
 pages and the home page, with every cache off (they never depend on one)."""
 
 import re
 
-from experiences.facets import refresh_stored_counts, stored_counts
+from experiences.facet_counts import refresh_stored_counts, stored_counts
 from experiences.models import FacetCount, RubricPage
 from tests.public_factories import make_experience
 

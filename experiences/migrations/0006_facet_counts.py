@@ -7,7 +7,7 @@ from django.db import migrations, models
 def fill(apps, schema_editor):
     # The live code, not historical models: the counts follow today's rules, and
     # an empty database (a fresh install) runs nothing but a few empty queries.
-    from experiences.facets import refresh_stored_counts
+    from experiences.facet_counts import refresh_stored_counts
 
     refresh_stored_counts()
 

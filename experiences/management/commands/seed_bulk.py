@@ -24,7 +24,7 @@ from taggit.models import Tag
 
 from experiences.bulk import child_path, index_in_sql, insert_rows, last_step
 from experiences.constants import ContributorRole
-from experiences.facets import refresh_stored_counts
+from experiences.facet_counts import refresh_stored_counts
 from experiences.filters import ThemeLink
 from experiences.models import (
     Department,
