@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from experiences.constants import RUBRIC_ORDER, ContributorRole, Rubric
+from experiences.models.reference import Department
 from experiences.serializers import (
     DepartmentSerializer,
     DocumentSerializer,
@@ -318,7 +319,19 @@ class ExperiencePage(Page):
         from experiences.related import related_experiences
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related_experiences(self)
+        # Read once: shown by the template and used to find related pages.
+        context["themes"] = themes = list(self.themes.all())
+        context["tags"] = tags = list(self.tags.all())
+        if self.department_id:
+            # The department and its region in one query (the page shows both).
+            self.department = Department.objects.select_related("region").get(
+                pk=self.department_id
+            )
+        context["related"] = related_experiences(
+            self,
+            theme_ids=[theme.pk for theme in themes],
+            tag_ids=[tag.pk for tag in tags],
+        )
         return context
 
     @property
