@@ -189,6 +189,8 @@ def start_gunicorn(port, workers, cache_backend):
         "60",
     ]
     env = {**os.environ, "CACHE_BACKEND": cache_backend}
+    if cache_backend == "redis":
+        env["REDIS_URL"] = settings.BENCH_REDIS_URL
     server = start(command, port, TRIVIAL, cwd=ROOT, env=env)
     return server, " ".join(command[1:])
 
@@ -354,6 +356,7 @@ def main():
             else "À froid (`CACHE_BACKEND=dummy` : aucun cache)"
         )
         tables.append(report(title, times, query_counts, pages, warm))
+        print(tables[-1], flush=True)  # kept even if the next run fails
     print()
     print("\n".join(header))
     print()
