@@ -4,13 +4,16 @@ The score: two points for the same rubric, one per shared theme, one per shared
 tag; ties go to the most recent. Candidates are not all scored: for the page's
 rubric and for each of its themes and tags, only the ``POOL`` most recently
 created experiences that have it are read, through an index and a LIMIT
-(migration 00xx_related_indexes); the few hundred candidates are then scored
-in the same query, and the best ``limit`` returned. The cost does not grow with
-the number of experiences: an experience sharing everything but older than the
-pool's is missed, which on a listing of « other paths » is fine.
+(migration 0005_public_page_indexes), as LIMITed subqueries of the one query
+that scores the few hundred candidates and returns the best ``limit``. The
+cost does not grow with the number of experiences: an experience sharing
+everything but older than the pool's is missed, which is fine for « other
+paths ».
 """
 
-from django.db import connection
+from functools import reduce
+from operator import or_
+
 from django.db.models import (
     Case,
     Count,
@@ -55,49 +58,50 @@ def _pool(page, theme_ids, tag_ids):
         ExperiencePage.objects.filter(rubric=page.rubric)
         .exclude(pk=page.pk)
         .order_by("-pk")
-        .values_list("pk", flat=True)[:POOL]
+        .values("pk")[:POOL]
     ]
     for theme_id in theme_ids:
         pools.append(
             ThemeLink.objects.filter(theme_id=theme_id)
             .exclude(experiencepage_id=page.pk)
             .order_by("-experiencepage_id")
-            .values_list("experiencepage_id", flat=True)[:POOL]
+            .values("experiencepage_id")[:POOL]
         )
     for tag_id in tag_ids:
         pools.append(
             ExperiencePageTag.objects.filter(tag_id=tag_id)
             .exclude(content_object_id=page.pk)
             .order_by("-content_object_id")
-            .values_list("content_object_id", flat=True)[:POOL]
+            .values("content_object_id")[:POOL]
         )
     return pools
 
 
+def _themes_and_tags(page):
+    """The page's theme and tag keys, in one query."""
+    themes = ThemeLink.objects.filter(experiencepage_id=page.pk).values_list(
+        Value("theme"), "theme_id"
+    )
+    tags = ExperiencePageTag.objects.filter(content_object_id=page.pk).values_list(
+        Value("tag"), "tag_id"
+    )
+    rows = list(themes.union(tags, all=True))
+    return (
+        [key for kind, key in rows if kind == "theme"],
+        [key for kind, key in rows if kind == "tag"],
+    )
+
+
 def related_experiences(page, limit=3, theme_ids=None, tag_ids=None):
-    """The ``limit`` closest experiences: two queries on PostgreSQL (the pools,
-    then the scored candidates), two more when the page's themes and tags are
+    """The ``limit`` closest experiences: two queries (the view restrictions,
+    then the candidates scored), one more when the page's themes and tags are
     not given."""
-    if theme_ids is None:
-        theme_ids = list(
-            ThemeLink.objects.filter(experiencepage_id=page.pk).values_list(
-                "theme_id", flat=True
-            )
-        )
-    if tag_ids is None:
-        tag_ids = list(
-            ExperiencePageTag.objects.filter(content_object_id=page.pk).values_list(
-                "tag_id", flat=True
-            )
-        )
-    pools = _pool(page, theme_ids, tag_ids)
-    if connection.features.supports_slicing_ordering_in_compound:
-        keys = set(pools[0].union(*pools[1:], all=True))
-    else:  # SQLite: one query per pool (a handful)
-        keys = {key for pool in pools for key in pool}
-    # No candidate: still one query (no key is 0), so that the number of
-    # queries of the page never depends on the data.
-    keys = keys or {0}
+    if theme_ids is None or tag_ids is None:
+        theme_ids, tag_ids = _themes_and_tags(page)
+    # Each pool a LIMITed subquery of the one query that scores them.
+    candidates = reduce(
+        or_, (Q(pk__in=pool) for pool in _pool(page, theme_ids, tag_ids))
+    )
     same_rubric = Case(
         When(rubric=page.rubric, then=Value(RUBRIC_WEIGHT)),
         default=Value(0),
@@ -111,7 +115,7 @@ def related_experiences(page, limit=3, theme_ids=None, tag_ids=None):
     return list(
         ExperiencePage.objects.live()
         .public()
-        .filter(Q(pk__in=keys))
+        .filter(candidates)
         .annotate(score=score)
         .select_related("department")
         .order_by("-score", "-first_published_at", "pk")[:limit]
