@@ -31,3 +31,30 @@ def env_list(name, default=()):
     if value in (None, ""):
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+CACHE_BACKENDS = {
+    "redis": "django.core.cache.backends.redis.RedisCache",
+    "locmem": "django.core.cache.backends.locmem.LocMemCache",
+    "dummy": "django.core.cache.backends.dummy.DummyCache",
+}
+
+
+def cache_backend(name, redis_url):
+    """The CACHE_BACKEND to use: the one named, else redis with a REDIS_URL."""
+    name = (name or ("redis" if redis_url else "locmem")).strip().lower()
+    if name not in CACHE_BACKENDS:
+        raise ImproperlyConfigured(
+            f"CACHE_BACKEND must be one of {', '.join(CACHE_BACKENDS)}, not {name!r}."
+        )
+    if name == "redis" and not redis_url:
+        raise ImproperlyConfigured("CACHE_BACKEND=redis needs REDIS_URL.")
+    return name
+
+
+def cache_config(name, redis_url, prefix):
+    """One entry of CACHES: Django's own backends, nothing overridden."""
+    config = {"BACKEND": CACHE_BACKENDS[name], "LOCATION": prefix}
+    if name == "redis":
+        config.update(LOCATION=redis_url, KEY_PREFIX=prefix)
+    return config

@@ -8,7 +8,6 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
-from home import serving
 from home import views as home_views
 
 urlpatterns = [
@@ -41,9 +40,6 @@ if settings.DEBUG:
     ]
 
 urlpatterns += [
-    # Wagtail's page view, with anonymous routes cached (home.serving); the
-    # rest of Wagtail's front-end URLs (and the name wagtail_serve) unchanged.
-    re_path(wagtail_urls.serve_pattern, serving.serve, name="recueil_serve"),
     path("", include(wagtail_urls)),
 ]
 

@@ -17,9 +17,13 @@ import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
+from django.utils.connection import ConnectionProxy
 
 from core.client_address import client_address
+
+# Never a dummy cache, whatever CACHE_BACKEND says (config/settings/base.py).
+cache = ConnectionProxy(caches, "counters")
 
 HONEYPOT_FIELD = "site_internet"
 # A form shown more than a week ago is simply shown again, everything kept.

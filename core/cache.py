@@ -1,30 +1,36 @@
-"""Whole-page cache for anonymous visitors, invalidated by publishing.
+"""Whole-page cache for anonymous visitors, invalidated by publishing, and the
+HTTP caching headers that let a proxy in front do the same.
 
 Every cached page is stored under a key that carries a *generation* number; any
 publication, unpublication, move or deletion of a page (or a change to the
 site's identity, a site or a view restriction) bumps the generation, so
 listings, counts and the home page show the change at once. The generation
-lives in the same cache as the pages: with Redis (`REDIS_URL`), every app
-server sees the bump; with the local-memory default, other processes keep their
-copy until `PUBLIC_CACHE_SECONDS` expire.
+lives in the same cache as the pages (`CACHE_BACKEND`): with Redis, every app
+server sees the bump; with local memory, other processes keep their copy until
+`PUBLIC_CACHE_SECONDS` expire; with `dummy`, nothing is kept and every request
+is served cold. Nothing else is cached: the speed of a cold page comes from its
+queries and its rendering.
 
 What is never cached: anything but GET/HEAD, a logged-in user or a request
 carrying a session, responses that set a cookie or used the CSRF token (forms,
 hence /contribuer/), non-200 responses, private or no-store responses, the
-admin, the API, documents and previews. Cached pages run no inline script; the
-external scripts they load are allowed by `script-src 'self'`, so a page served
-from the cache keeps working under a fresh Content-Security-Policy header.
+admin, the API, documents and previews. Those responses say `Cache-Control:
+private` (logged-in users: `private, no-store`); what is stored says `public,
+max-age=0, s-maxage=PUBLIC_PROXY_SECONDS`, for a proxy or a CDN in front
+(purged on publication by `wagtail.contrib.frontend_cache`, see the README).
+Cached pages run no inline script; the external scripts they load are allowed
+by `script-src 'self'`, so a page served from the cache keeps working under a
+fresh Content-Security-Policy header.
 """
 
 import hashlib
-from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
-from django.utils.cache import patch_response_headers
+from django.utils.cache import patch_cache_control
 
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -44,15 +50,7 @@ EXCLUDED_PREFIXES = (
 HEADERS_KEPT = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
 
 
-# The generation read once at the start of an anonymous request, so that the
-# page key and every `cached_data` entry of that request cost one cache read.
-_request_generation = ContextVar("recueil_generation", default=None)
-
-
 def generation():
-    value = _request_generation.get()
-    if value is not None:
-        return value
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
@@ -68,39 +66,14 @@ def invalidate(**kwargs):
         cache.set(GENERATION_KEY, 2, timeout=None)
 
 
-def data_key(name, parts):
-    """The cache key of data derived from the published pages, under the
-    current generation."""
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"recueil:data:{name}:{generation()}:{digest}"
-
-
-def anonymous_request():
-    """True while the page-cache middleware serves an anonymous, cacheable
-    request (the generation has been read for it)."""
-    return _request_generation.get() is not None
-
-
-def cached_data(name, parts, compute):
-    """Data derived from the published pages (facet counts, related pages, the
-    home page's counts) kept under the current generation, like the pages: a
-    page missing from the page cache (another sort, page 2, a new query string)
-    reuses them, and a publication makes them stale at once. Off, like the page
-    cache, when ``PUBLIC_CACHE_SECONDS`` is 0."""
-    timeout = settings.PUBLIC_CACHE_SECONDS
-    if not timeout:
-        return compute()
-    key = data_key(name, parts)
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout)
-    return value
-
-
 def _key(request):
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"recueil:page:{generation()}:{request.get_host()}:{digest}"
+
+
+def _logged_in(request):
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated)
 
 
 def _cacheable_request(request):
@@ -112,8 +85,7 @@ def _cacheable_request(request):
         return False
     if getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in request.COOKIES:
         return False
-    user = getattr(request, "user", None)
-    return not (user and user.is_authenticated)
+    return not _logged_in(request)
 
 
 def _cacheable_response(request, response):
@@ -127,6 +99,23 @@ def _cacheable_response(request, response):
     return not ("private" in cache_control or "no-store" in cache_control)
 
 
+def _public(response):
+    """Shared caches may keep it (s-maxage); browsers ask again each time."""
+    patch_cache_control(
+        response, public=True, max_age=0, s_maxage=settings.PUBLIC_PROXY_SECONDS
+    )
+
+
+def _private(request, response):
+    """Never kept by a shared cache; not even by the browser for a logged-in user."""
+    if "Cache-Control" in response and "private" in response["Cache-Control"]:
+        return
+    if _logged_in(request):
+        patch_cache_control(response, private=True, no_store=True, max_age=0)
+    else:
+        patch_cache_control(response, private=True)
+
+
 class AnonymousPageCacheMiddleware:
     """Serves anonymous visitors from the cache; stores what is safe to share."""
 
@@ -134,39 +123,33 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not _cacheable_request(request):
+            response = self.get_response(request)
+            if _logged_in(request) or not request.path.startswith(EXCLUDED_PREFIXES):
+                _private(request, response)
+            return response
         timeout = settings.PUBLIC_CACHE_SECONDS
-        if not timeout or not _cacheable_request(request):
-            return self.get_response(request)
-        token = _request_generation.set(generation())
-        try:
-            return self._serve(request, timeout)
-        finally:
-            _request_generation.reset(token)
-
-    def _serve(self, request, timeout):
-        key = _key(request)
-        cached = cache.get(key)
+        key = _key(request) if timeout else None
+        cached = cache.get(key) if key else None
         if cached is not None:
             content, headers = cached
-            response = self._rebuild(content, headers)
+            response = HttpResponse(content)
+            for name, value in headers.items():
+                response[name] = value
+            _public(response)
             response["X-Recueil-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if _cacheable_response(request, response):
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            headers = {h: response[h] for h in HEADERS_KEPT if h in response}
-            cache.set(key, (response.content, headers), timeout)
-            patch_response_headers(response, cache_timeout=0)
-            response["X-Recueil-Cache"] = "miss"
-        return response
-
-    @staticmethod
-    def _rebuild(content, headers):
-        response = HttpResponse(content)
-        for name, value in headers.items():
-            response[name] = value
-        patch_response_headers(response, cache_timeout=0)
+            if key:
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+                headers = {h: response[h] for h in HEADERS_KEPT if h in response}
+                cache.set(key, (response.content, headers), timeout)
+                response["X-Recueil-Cache"] = "miss"
+            _public(response)
+        else:
+            _private(request, response)
         return response
 
 

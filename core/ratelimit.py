@@ -2,8 +2,12 @@
 
 import time
 
-from django.core.cache import cache
+from django.core.cache import caches
+from django.utils.connection import ConnectionProxy
 from django.utils.crypto import salted_hmac
+
+# Never a dummy cache, whatever CACHE_BACKEND says (config/settings/base.py).
+cache = ConnectionProxy(caches, "counters")
 
 
 def over_limit(name, value, *, limit, window):

@@ -10,6 +10,9 @@ import re
 
 from django import forms
 from django.db.models import Q
+from django.utils.functional import cached_property
+
+from wagtail.models import PageViewRestriction
 
 import django_filters
 
@@ -19,6 +22,16 @@ from experiences.models import ExperiencePage, ExperiencePageTag
 MAX_QUERY_LENGTH = 200
 SLUG_RE = r"^[-\w]{1,100}$"
 ThemeLink = ExperiencePage.themes.through
+
+
+def public_experiences():
+    """Live experiences outside any view restriction, as Wagtail's
+    ``.live().public()``: the restricted paths (a handful of rows) are read
+    first, so that every query of a listing filters on plain paths."""
+    queryset = ExperiencePage.objects.live()
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
 
 
 class Sort:
@@ -91,30 +104,28 @@ class ExperienceFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, fixed_rubric=None, **kwargs):
         self.fixed_rubric = fixed_rubric
-        self._searched = {}
         super().__init__(data, *args, **kwargs)
         if fixed_rubric:
             self.filters.pop("rubrique")
 
-    @property
+    @cached_property
     def values(self):
         """The valid, non-empty values, by parameter name; Django's form drops
         from ``cleaned_data`` every value that does not validate."""
-        if not hasattr(self, "_values"):
-            self.form.is_valid()
-            self._values = {
-                name: value
-                for name, value in self.form.cleaned_data.items()
-                if name in self.filters and value not in (None, "", [])
-            }
-            if "q" in self._values:
-                self._values["q"] = clean_query(self._values["q"]) or None
-                if not self._values["q"]:
-                    del self._values["q"]
-            for name in ("theme", "tag", "region"):
-                if name in self._values and not re.match(SLUG_RE, self._values[name]):
-                    del self._values[name]
-        return self._values
+        self.form.is_valid()
+        values = {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if name in self.filters and value not in (None, "", [])
+        }
+        if "q" in values:
+            values["q"] = clean_query(values["q"]) or None
+            if not values["q"]:
+                del values["q"]
+        for name in ("theme", "tag", "region"):
+            if name in values and not re.match(SLUG_RE, values[name]):
+                del values[name]
+        return values
 
     @property
     def sort(self):
@@ -136,13 +147,11 @@ class ExperienceFilterSet(django_filters.FilterSet):
         """Every active filter but ``facet``: what its options are counted over."""
         return self.filter_queryset(self.base_queryset(), exclude=facet)
 
-    @property
+    @cached_property
     def qs(self):
-        if not hasattr(self, "_qs"):
-            self._qs = self.filter_queryset(self.base_queryset()).order_by(
-                *Sort.ORDERINGS[self.sort]
-            )
-        return self._qs
+        return self.filter_queryset(self.base_queryset()).order_by(
+            *Sort.ORDERINGS[self.sort]
+        )
 
     def filter_theme(self, queryset, name, value):
         return queryset.filter(
@@ -158,22 +167,18 @@ class ExperienceFilterSet(django_filters.FilterSet):
             )
         )
 
-    def search_ids(self, value):
-        """The live pages matching ``value``, searched once per listing: the
-        results and every facet's count filter on these keys, instead of
-        running the full-text search again inside each of their queries."""
-        if self._searched.get("q") != value:
-            matches = (
-                ExperiencePage.objects.live()
-                .search(value, operator="and", order_by_relevance=False)
-                .get_queryset()
-                .values_list("pk", flat=True)
-            )
-            self._searched = {"q": value, "ids": list(matches)}
-        return self._searched["ids"]
+    def search(self, value):
+        """The live pages matching ``value``, as a subquery: wherever it goes
+        (the listing's one statement, the CSV export), it runs once."""
+        return (
+            ExperiencePage.objects.live()
+            .search(value, operator="and", order_by_relevance=False)
+            .get_queryset()
+            .values("pk")
+        )
 
     def filter_search(self, queryset, name, value):
-        return queryset.filter(pk__in=self.search_ids(value))
+        return queryset.filter(pk__in=self.search(value))
 
     def filter_status(self, queryset, name, value):
         """« En cours », or over: an end date, or said over by its contributor."""

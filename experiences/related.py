@@ -1,9 +1,18 @@
 """« Y aller par d'autres chemins » : experiences close to a given one.
 
-One query ranks every candidate in the database: two points for the same rubric,
-one per shared theme, one per shared tag; no query per candidate. Only the keys
-are ranked, then the few pages shown are read in the same query.
+The score: two points for the same rubric, one per shared theme, one per shared
+tag; ties go to the most recent. Candidates are not all scored: for the page's
+rubric and for each of its themes and tags, only the ``POOL`` most recently
+created experiences that have it are read, through an index and a LIMIT
+(migration 0005_public_page_indexes), as LIMITed subqueries of the one query
+that scores the few hundred candidates and returns the best ``limit``. The
+cost does not grow with the number of experiences: an experience sharing
+everything but older than the pool's is missed, which is fine for « other
+paths ».
 """
+
+from functools import reduce
+from operator import or_
 
 from django.db.models import (
     Case,
@@ -17,11 +26,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from core.cache import cached_data
 from experiences.filters import ThemeLink
 from experiences.models import ExperiencePage, ExperiencePageTag
 
 RUBRIC_WEIGHT = 2
+POOL = 40
 
 
 def _shared(link_model, page_field, value_field, values):
@@ -43,64 +52,71 @@ def _shared(link_model, page_field, value_field, values):
     )
 
 
-def related_experiences(page, limit=3):
-    """The ``limit`` closest experiences, kept under the page cache's generation:
-    a page rendered again, or through another address, runs no query for them."""
-    return cached_data("related", (page.pk, limit), lambda: _closest(page, limit))
-
-
-def _closest(page, limit):
-    theme_ids = list(
-        ThemeLink.objects.filter(experiencepage_id=page.pk).values_list(
-            "theme_id", flat=True
+def _pool(page, theme_ids, tag_ids):
+    """The candidates' keys: the newest ``POOL`` per rubric, theme and tag."""
+    pools = [
+        ExperiencePage.objects.filter(rubric=page.rubric)
+        .exclude(pk=page.pk)
+        .order_by("-pk")
+        .values("pk")[:POOL]
+    ]
+    for theme_id in theme_ids:
+        pools.append(
+            ThemeLink.objects.filter(theme_id=theme_id)
+            .exclude(experiencepage_id=page.pk)
+            .order_by("-experiencepage_id")
+            .values("experiencepage_id")[:POOL]
         )
+    for tag_id in tag_ids:
+        pools.append(
+            ExperiencePageTag.objects.filter(tag_id=tag_id)
+            .exclude(content_object_id=page.pk)
+            .order_by("-content_object_id")
+            .values("content_object_id")[:POOL]
+        )
+    return pools
+
+
+def _themes_and_tags(page):
+    """The page's theme and tag keys, in one query."""
+    themes = ThemeLink.objects.filter(experiencepage_id=page.pk).values_list(
+        Value("theme"), "theme_id"
     )
-    tag_ids = list(
-        ExperiencePageTag.objects.filter(content_object_id=page.pk).values_list(
-            "tag_id", flat=True
-        )
+    tags = ExperiencePageTag.objects.filter(content_object_id=page.pk).values_list(
+        Value("tag"), "tag_id"
     )
-    candidates = Q(rubric=page.rubric)
-    if theme_ids:
-        candidates |= Q(
-            pk__in=ThemeLink.objects.filter(theme_id__in=theme_ids).values(
-                "experiencepage_id"
-            )
-        )
-    if tag_ids:
-        candidates |= Q(
-            pk__in=ExperiencePageTag.objects.filter(tag_id__in=tag_ids).values(
-                "content_object_id"
-            )
-        )
+    rows = list(themes.union(tags, all=True))
+    return (
+        [key for kind, key in rows if kind == "theme"],
+        [key for kind, key in rows if kind == "tag"],
+    )
 
-    def score():
-        same_rubric = Case(
-            When(rubric=page.rubric, then=Value(RUBRIC_WEIGHT)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-        return (
-            same_rubric
-            + _shared(ThemeLink, "experiencepage_id", "theme_id", theme_ids)
-            + _shared(ExperiencePageTag, "content_object_id", "tag_id", tag_ids)
-        )
 
-    ordering = ("-score", "-first_published_at", "pk")
-    # The ranking of thousands of candidates reads their keys only; the pages
-    # shown are read (and scored again) in the same query.
-    best = (
+def related_experiences(page, limit=3, theme_ids=None, tag_ids=None):
+    """The ``limit`` closest experiences: two queries (the view restrictions,
+    then the candidates scored), one more when the page's themes and tags are
+    not given."""
+    if theme_ids is None or tag_ids is None:
+        theme_ids, tag_ids = _themes_and_tags(page)
+    # Each pool a LIMITed subquery of the one query that scores them.
+    candidates = reduce(
+        or_, (Q(pk__in=pool) for pool in _pool(page, theme_ids, tag_ids))
+    )
+    same_rubric = Case(
+        When(rubric=page.rubric, then=Value(RUBRIC_WEIGHT)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    score = (
+        same_rubric
+        + _shared(ThemeLink, "experiencepage_id", "theme_id", theme_ids)
+        + _shared(ExperiencePageTag, "content_object_id", "tag_id", tag_ids)
+    )
+    return list(
         ExperiencePage.objects.live()
         .public()
         .filter(candidates)
-        .exclude(pk=page.pk)
-        .annotate(score=score())
-        .order_by(*ordering)
-        .values("pk")[:limit]
-    )
-    return list(
-        ExperiencePage.objects.filter(pk__in=best)
-        .annotate(score=score())
+        .annotate(score=score)
         .select_related("department")
-        .order_by(*ordering)
+        .order_by("-score", "-first_published_at", "pk")[:limit]
     )

@@ -1,10 +1,8 @@
 """What the home page shows: the call, the six rubrics with their counts and the
 latest experiences, recaps and resources, in a fixed number of queries."""
 
-from django.db.models import Count
-
-from core.cache import cached_data
 from experiences.constants import RUBRIC_ORDER
+from experiences.facet_counts import TOTAL, stored_counts
 from experiences.listing import public_experiences
 from experiences.models import CallForContributionsPage, RubricPage
 from resources.models import ArticlePage, EventRecapPage
@@ -15,19 +13,9 @@ LATEST_ARTICLES = 3
 
 
 def home_context(home):
-    """Kept under the page cache's generation: publishing anything refreshes it.
-    The call's state (open, closed) is still decided at each rendering."""
-    return cached_data("home", home.pk, lambda: _home_context(home))
-
-
-def _home_context(home):
-    counts = dict(
-        public_experiences()
-        .order_by()
-        .values_list("rubric")
-        .annotate(n=Count("pk"))
-        .values_list("rubric", "n")
-    )
+    # Kept up to date on each publication (experiences.facet_counts): one small query.
+    stored = stored_counts({""})[""]
+    counts = stored["rubrique"]
     rubrics = sorted(
         RubricPage.objects.live().public().descendant_of(home),
         key=lambda rubric: RUBRIC_ORDER.get(rubric.rubric, 99),
@@ -37,7 +25,7 @@ def _home_context(home):
     return {
         "call": CallForContributionsPage.objects.live().descendant_of(home).first(),
         "rubrics": rubrics,
-        "experience_total": sum(counts.values()),
+        "experience_total": stored[TOTAL],
         "latest_experiences": list(
             public_experiences()
             .select_related("department")

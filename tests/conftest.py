@@ -27,11 +27,40 @@ def _media_storage(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
+
+
+# For the tests of the page cache itself: a real cache, whatever CACHE_BACKEND
+# says (the suite also runs with CACHE_BACKEND=dummy). `pytestmark = real_cache`.
+REAL_CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "recueil-real-cache",
+    },
+    "counters": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "recueil-counters",
+    },
+}
+real_cache = pytest.mark.usefixtures("_real_cache")
+
+
+@pytest.fixture
+def _real_cache(settings):
+    from django.core.cache import caches
+
+    settings.CACHES = REAL_CACHES
+    for cache in caches.all():
+        cache.clear()
+    yield
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

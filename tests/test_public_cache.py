@@ -3,7 +3,10 @@ publishing refreshes listings and counts at once."""
 
 import pytest
 
+from tests.conftest import real_cache
 from tests.factories import make_experience
+
+pytestmark = real_cache
 
 
 @pytest.fixture

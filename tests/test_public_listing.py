@@ -229,7 +229,7 @@ def test_french_search_matches_accents_and_plurals(client, rubrics):
     assert [page.title for page in response.context["results_page"]] == ["Bilan"]
 
 
-LISTING_QUERY_BUDGET = 30
+LISTING_QUERY_BUDGET = 24
 
 
 @pytest.mark.parametrize(
@@ -237,8 +237,13 @@ LISTING_QUERY_BUDGET = 30
     [
         "/experiences/",
         "/experiences/?rubrique=rendre-compte-des-travaux&rubrique=evaluer-le-travail-partenarial&region=ile-de-france&theme=sante&tag=forum&q=conseil",
-        "/experiences/rendre-compte-des-travaux/?annee=2019",
+        "/experiences/?rubrique=rendre-compte-des-travaux&region=ile-de-france&theme=sante",
+        "rubric-year",
+        "/experiences/rendre-compte-des-travaux/",
+        "experience",
         "/",
+        "/evenements/",
+        "/recherche/?q=conseil",
     ],
 )
 def test_query_count_does_not_depend_on_the_number_of_experiences(
@@ -247,17 +252,29 @@ def test_query_count_does_not_depend_on_the_number_of_experiences(
     from django.db import connection as conn
     from django.test.utils import CaptureQueriesContext
 
-    call_command("seed_bulk", experiences=10, stdout=io.StringIO())
-    client.get(path)  # warm Wagtail's site and content type caches
+    from experiences.models import ExperiencePage
+
+    # One experience per rubric, then ten: no listing is empty in either.
+    call_command("seed_bulk", experiences=6, stdout=io.StringIO())
+    first = ExperiencePage.objects.get(slug="bulk-1")
+    if path == "experience":
+        path = first.url
+    elif path == "rubric-year":  # filtered, never empty
+        path = f"{first.get_parent().url}?annee={first.start_date.year}"
+    client.get(path)  # warm Wagtail's content type cache
     with (
         django_assert_max_num_queries(LISTING_QUERY_BUDGET),
-        CaptureQueriesContext(conn) as at_10,
+        CaptureQueriesContext(conn) as at_6,
     ):
         assert client.get(path).status_code == 200
-    call_command("seed_bulk", experiences=100, stdout=io.StringIO())
+    call_command("seed_bulk", experiences=60, stdout=io.StringIO())
     with (
         django_assert_max_num_queries(LISTING_QUERY_BUDGET),
-        CaptureQueriesContext(conn) as at_100,
+        CaptureQueriesContext(conn) as at_60,
     ):
         assert client.get(path).status_code == 200
-    assert len(at_100) == len(at_10)
+    if path.startswith("/recherche/"):
+        # Site search reads each page type of its results (``specific()``):
+        # bounded by the number of page types, not by the data.
+        return
+    assert len(at_60) == len(at_6)

@@ -6,7 +6,7 @@ from django.utils.csp import CSP
 
 import dj_database_url
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import cache_backend, cache_config, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -194,19 +194,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FILES = 50
 FILE_UPLOAD_PERMISSIONS = 0o640
 
+# CACHE_BACKEND chooses the cache of pages and data: `redis` (REDIS_URL, shared
+# by every app server), `locmem` (per process) or `dummy` (nothing remembered:
+# every request costs what a first visit costs). Default: redis when REDIS_URL
+# is set, else locmem. The abuse counters (rate limits, the bot trap's replayed
+# tokens) live in their own `counters` cache, never a dummy one: a dummy cache
+# would switch them off.
+CACHE_BACKEND = cache_backend(env_str("CACHE_BACKEND"), env_str("REDIS_URL"))
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "recueil",
-    }
+    "default": cache_config(CACHE_BACKEND, env_str("REDIS_URL"), "recueil"),
+    "counters": cache_config(
+        "redis" if env_str("REDIS_URL") else "locmem",
+        env_str("REDIS_URL"),
+        "recueil-counters",
+    ),
 }
-if env_str("REDIS_URL"):
-    CACHES["default"] = {
-        "BACKEND": "home.redis_cache.SharedClientRedisCache",
-        "LOCATION": env_str("REDIS_URL"),
-        "KEY_PREFIX": "recueil",
-    }
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 300)
+# `Cache-Control: public, s-maxage` of anonymous pages, for a proxy or a CDN in
+# front; with FRONTEND_CACHE_PURGE_URL, publishing purges the pages it changes.
+PUBLIC_PROXY_SECONDS = env_int("PUBLIC_PROXY_SECONDS", 60)
 
 # Email through Django 6.1's MAILERS (EMAIL_BACKEND and friends are deprecated).
 DEFAULT_FROM_EMAIL = env_str(
@@ -286,7 +292,18 @@ WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 # soeur); a changed slug leaves a redirect from the old address.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILREDIRECTS_AUTO_CREATE = True
-WAGTAILFRONTENDCACHE = {}
+# A proxy cache in front (Varnish, nginx): Wagtail sends it an HTTP PURGE for
+# each page that publishing changes (experiences/page_cache.py). Off when unset.
+WAGTAILFRONTENDCACHE = (
+    {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+        }
+    }
+    if env_str("FRONTEND_CACHE_PURGE_URL")
+    else {}
+)
 TAGGIT_CASE_INSENSITIVE = True
 
 # The reverse proxies in front of gunicorn (addresses or CIDR ranges): behind

@@ -5,7 +5,6 @@ from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from core.cache import cached_data
 from core.dates import french_date
 from core.models import SiteIdentity
 from core.urls import page_url
@@ -15,12 +14,11 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def site_identity(context):
-    """Read once per request (the header, the footer and the <head> show it),
-    and kept with the pages: saving it makes them stale."""
+    """Read once per request (the header, the footer and the <head> show it)."""
     request = context.get("request")
     identity = getattr(request, "_recueil_identity", None)
     if identity is None:
-        identity = cached_data("identity", None, SiteIdentity.load)
+        identity = SiteIdentity.load()
         if request is not None:
             request._recueil_identity = identity
     return identity
@@ -28,18 +26,13 @@ def site_identity(context):
 
 @register.simple_tag
 def breadcrumb_ancestors(page):
-    """The page's ancestors below the site root (one query, kept with the pages:
-    a move makes them stale)."""
+    """The page's ancestors below the site root (one query)."""
     if page is None or page.depth <= 2:
         return []
-    return cached_data(
-        "breadcrumb",
-        page.pk,
-        lambda: list(
-            page.get_ancestors()
-            .filter(depth__gt=2)
-            .only("title", "url_path", "path", "depth")
-        ),
+    return list(
+        page.get_ancestors()
+        .filter(depth__gt=2)
+        .only("title", "url_path", "path", "depth")
     )
 
 

@@ -1,8 +1,9 @@
+from experiences.models.call import CallForContributionsPage
 from experiences.models.change_requests import ChangeRequest
 from experiences.models.error_reports import ErrorReport
 from experiences.models.exports import QueueExport
+from experiences.models.facets import FacetCount
 from experiences.models.pages import (
-    CallForContributionsPage,
     ExperienceDocument,
     ExperienceIndexPage,
     ExperienceLink,
@@ -33,6 +34,7 @@ __all__ = [
     "ExperiencePage",
     "ExperiencePageTag",
     "ExperiencePhoto",
+    "FacetCount",
     "QueueExport",
     "ReferenceSequence",
     "Region",

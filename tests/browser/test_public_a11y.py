@@ -8,6 +8,7 @@ import re
 import pytest
 
 from tests.browser.conftest import axe_violations
+from tests.conftest import REAL_CACHES
 from tests.factories import make_article, make_experience, make_recap
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -78,6 +79,8 @@ def test_public_site_in_chromium(
         public_content, live_server, browser_page, mobile_page, screenshot_dir
     )
     check_filter_form_with_the_keyboard_only(live_server, browser_page)
+    # A real cache even when the suite runs with CACHE_BACKEND=dummy.
+    settings.CACHES = REAL_CACHES
     settings.PUBLIC_CACHE_SECONDS = 300
     check_dsfr_scripts_run_on_a_page_served_from_the_cache(live_server, browser_page)
 

@@ -15,7 +15,7 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -25,11 +25,13 @@ from wagtail.search.backends import get_search_backend
 from taggit.models import Tag
 
 from experiences import bulk_submissions
+from experiences.bulk import child_path, index_in_sql, insert_rows, last_step
 from experiences.constants import (
     GROUP_EDITORIAL_LEADS,
     GROUP_MODERATORS,
     ContributorRole,
 )
+from experiences.facet_counts import refresh_stored_counts
 from experiences.filters import ThemeLink
 from experiences.models import (
     Department,
@@ -143,6 +145,7 @@ class Command(BaseCommand):
     def handle(self, *args, experiences, submissions, seed, delete, **options):
         if delete:
             deleted = self.delete_bulk()
+            refresh_stored_counts()
             self.stdout.write(f"{deleted} expériences de masse supprimées.")
             deleted, _ = bulk_submissions.bulk_submissions().delete()
             self.stdout.write(f"{deleted} lignes de contributions de masse supprimées.")
@@ -173,7 +176,7 @@ class Command(BaseCommand):
         while created < missing:
             batch = min(CHUNK, missing - created)
             with transaction.atomic():
-                pks = self.create_batch(
+                self.create_batch(
                     rng,
                     batch,
                     existing + created,
@@ -182,9 +185,9 @@ class Command(BaseCommand):
                     themes,
                     tags,
                 )
-            self.index(pks)
             created += batch
             self.stdout.write(f"{existing + created} / {experiences}")
+        refresh_stored_counts()
         self.stdout.write(
             self.style.SUCCESS(f"{created} expériences créées ({existing} existaient).")
         )
@@ -208,7 +211,7 @@ class Command(BaseCommand):
                 .values_list("path", flat=True)
                 .first()
             )
-            next_step[parent.pk] = Page._str2int(last[-Page.steplen :]) if last else 0
+            next_step[parent.pk] = last_step(last) if last else 0
         for number in range(count):
             parent = rubric_pages[(offset + number) % len(rubric_pages)]
             next_step[parent.pk] += 1
@@ -230,9 +233,7 @@ class Command(BaseCommand):
                     content_type=content_type,
                     locale=locale,
                     translation_key=uuid.uuid4(),
-                    path=Page._get_path(
-                        parent.path, parent.depth + 1, next_step[parent.pk]
-                    ),
+                    path=child_path(parent.path, next_step[parent.pk]),
                     depth=parent.depth + 1,
                     numchild=0,
                     url_path=f"{parent.url_path}{slug}/",
@@ -283,18 +284,26 @@ class Command(BaseCommand):
             obj = ExperiencePage(page_ptr_id=pk, **fields)
             obj.pk = pk
             objs.append(obj)
-        local_fields = [
-            f for f in ExperiencePage._meta.local_concrete_fields if f.concrete
-        ]
-        ExperiencePage._base_manager._insert(objs, fields=local_fields, raw=True)
-        theme_links, tag_links = [], []
-        for pk in pks:
-            for theme in rng.sample(themes, rng.randint(1, 3)):
+        insert_rows(ExperiencePage, objs)
+        theme_links, tag_links, related_words = [], [], {}
+        for pk, obj in zip(pks, objs, strict=True):
+            chosen_themes = rng.sample(themes, rng.randint(1, 3))
+            chosen_tags = rng.sample(tags, rng.randint(1, 4))
+            for theme in chosen_themes:
                 theme_links.append(ThemeLink(experiencepage_id=pk, theme_id=theme.pk))
-            for tag in rng.sample(tags, rng.randint(1, 4)):
+            for tag in chosen_tags:
                 tag_links.append(ExperiencePageTag(content_object_id=pk, tag=tag))
+            related_words[pk] = (
+                ", ".join(tag.name for tag in chosen_tags),
+                ", ".join(theme.label for theme in chosen_themes),
+                obj.department.name,
+            )
         ThemeLink.objects.bulk_create(theme_links, batch_size=CHUNK)
         ExperiencePageTag.objects.bulk_create(tag_links, batch_size=CHUNK)
+        if connection.vendor == "postgresql":
+            index_in_sql(pages, objs, related_words)
+        else:
+            self.index(pks)
         for parent_pk, numbers in per_parent.items():
             Page.objects.filter(pk=parent_pk).update(
                 numchild=F("numchild") + len(numbers)

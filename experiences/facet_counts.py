@@ -1,0 +1,324 @@
+"""The counts of the public listing's facets, in one statement per request.
+
+Each facet is counted over every active filter but its own (choosing a region
+still shows how many experiences each other region has).
+
+- No filter, or a rubric only (the listings as first opened, the rubric pages,
+  the home page): the counts are stored in ``FacetCount``, per rubric and in
+  all, rebuilt on every publication (``refresh_stored_counts``, called by
+  experiences.page_cache): one small query.
+- Otherwise: one statement (``_live_statement``): the experiences in scope,
+  searched once when ``q`` is given, go into a CTE with one flag per active
+  filter; each facet, the total and the requested page of keys are grouped
+  queries over that CTE, joined by UNION ALL. The number of rows it returns
+  (a few hundred) does not grow with the number of experiences.
+"""
+
+from functools import reduce
+from operator import and_, or_
+
+from django.db import connection, transaction
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Count,
+    ExpressionWrapper,
+    F,
+    Q,
+    Value,
+)
+from django.db.models.functions import Cast, ExtractYear
+
+from taggit.models import Tag
+
+from experiences.filters import ThemeLink, public_experiences
+from experiences.models import ExperiencePageTag, FacetCount
+
+TOTAL = "total"
+COUNTED = ("rubrique", "region", "departement", "role", "annee", "theme", "tag")
+
+
+def _text(expression):
+    return Cast(expression, output_field=CharField())
+
+
+def _grouped(queryset, name, value, label=None, count="pk", scope=None):
+    """One part of the union: (scope, facet, value, label, count) per value
+    (and per rubric when ``scope`` is given)."""
+    empty = Value("", output_field=CharField())
+    return (
+        queryset.order_by()
+        .values(value_=_text(value), scope_=_text(scope) if scope else empty)
+        .annotate(
+            facet_=Value(name, output_field=CharField()),
+            label_=_text(label) if label else empty,
+            n_=Count(count),
+        )
+        .values_list("scope_", "facet_", "value_", "label_", "n_")
+    )
+
+
+def _parts(except_, total, by_rubric=False):
+    """The grouped queries of every facet; ``except_(name)``: the experiences
+    that facet is counted over; ``total``: the results."""
+
+    def scope(prefix=""):
+        return F(f"{prefix}rubric") if by_rubric else None
+
+    pages = {name: except_(name) for name in ("theme", "tag")}
+    return [
+        _grouped(total, TOTAL, Value(1), scope=scope()),
+        _grouped(
+            except_("region"), "region", F("department__region__slug"), scope=scope()
+        ),
+        _grouped(
+            except_("departement"), "departement", F("department__code"), scope=scope()
+        ),
+        _grouped(except_("role"), "role", F("contributor_role"), scope=scope()),
+        _grouped(
+            except_("annee").exclude(start_date=None),
+            "annee",
+            ExtractYear("start_date"),
+            scope=scope(),
+        ),
+        _grouped(
+            ThemeLink.objects.filter(
+                experiencepage_id__in=pages["theme"].order_by().values("pk")
+            ),
+            "theme",
+            F("theme_id"),
+            count="experiencepage_id",
+            scope=scope("experiencepage__"),
+        ),
+        _grouped(
+            ExperiencePageTag.objects.filter(
+                content_object_id__in=pages["tag"].order_by().values("pk")
+            ),
+            "tag",
+            F("tag__slug"),
+            F("tag__name"),
+            count="content_object_id",
+            scope=scope("content_object__"),
+        ),
+    ]
+
+
+def _empty_counts():
+    return {name: {} for name in (*COUNTED, TOTAL)}
+
+
+def _add(counts, name, value, label, n):
+    if value is None:
+        return
+    if name == "tag":
+        counts["tag"][value] = (label, n)
+    elif name in ("annee", "theme"):
+        counts[name][int(value)] = n
+    elif name == TOTAL:
+        counts[TOTAL] = n
+    else:
+        counts[name][value] = n
+
+
+def _finish(counts):
+    if isinstance(counts[TOTAL], dict):
+        counts[TOTAL] = 0
+    return counts
+
+
+def _flag_queries(values):
+    """Each active facet filter as a condition on one experience."""
+    conditions = {
+        "rubrique": lambda v: Q(rubric__in=v),
+        "region": lambda v: Q(department__region__slug=v),
+        "departement": lambda v: Q(department__code=v),
+        "role": lambda v: Q(contributor_role=v),
+        "annee": lambda v: Q(start_date__year=v),
+        "theme": lambda v: Q(
+            pk__in=ThemeLink.objects.filter(theme__slug=v).values("experiencepage_id")
+        ),
+        "tag": lambda v: Q(
+            pk__in=ExperiencePageTag.objects.filter(tag__slug=v).values(
+                "content_object_id"
+            )
+        ),
+    }
+    return {
+        name: conditions[name](values[name])
+        for name in COUNTED
+        if name in values and name in conditions
+    }
+
+
+def _counted_anywhere(flags):
+    """Only the experiences some facet counts: those failing at most one of
+    the active filters (with three filters, a few hundred rows, not all)."""
+    if len(flags) < 2:
+        return Q()
+    return reduce(
+        or_,
+        (
+            reduce(and_, (flag for other, flag in flags.items() if other != name))
+            for name in flags
+        ),
+    )
+
+
+ORDERINGS = {
+    "recent": '"published_" DESC, "k" DESC',
+    "titre": '"title_" ASC, "k" ASC',
+}
+
+
+def _live_statement(filterset, fixed_rubric, offset, size):
+    """One statement: the experiences in scope (searched once when ``q`` is
+    given) with a flag per active filter, kept in a CTE; then, over it, each
+    facet's counts (every flag but its own), the total and the keys of the
+    requested page of results."""
+    values = filterset.values
+    base = filterset.base_queryset().order_by()
+    if values.get("q"):
+        base = base.filter(pk__in=filterset.search(values["q"]))
+    flags = _flag_queries(values)
+    base = base.filter(_counted_anywhere(flags))
+    columns = {
+        f"f_{name}": ExpressionWrapper(flag, BooleanField())
+        for name, flag in flags.items()
+    }
+    inner = base.annotate(**columns).values(
+        *(f"f_{name}" for name in flags),
+        k=F("pk"),
+        rubric_=F("rubric"),
+        region_=F("department__region__slug"),
+        region_name_=F("department__region__name"),
+        dept_=F("department__code"),
+        dept_name_=F("department__name"),
+        role_=F("contributor_role"),
+        year_=ExtractYear("start_date"),
+        published_=F("first_published_at"),
+        title_=F("title"),
+    )
+    inner_sql, params = inner.query.sql_with_params()
+    quote = connection.ops.quote_name
+
+    def where(excluded=None):
+        conditions = [quote(f"f_{name}") for name in flags if name != excluded]
+        return " AND ".join(conditions) or "1 = 1"
+
+    def simple(name, column, label="''"):
+        return (
+            f"SELECT '{name}', CAST({column} AS TEXT), MAX({label}), COUNT(*) "  # noqa: S608 - no user input
+            f"FROM m WHERE {where(name)} AND {column} IS NOT NULL GROUP BY {column}"
+        )
+
+    themes, tags = ThemeLink._meta.db_table, ExperiencePageTag._meta.db_table
+    tag_table = Tag._meta.db_table
+    parts = [
+        f"SELECT '{TOTAL}', '1', '', COUNT(*) FROM m WHERE {where()}",  # noqa: S608 - no user input
+        simple("region", '"region_"', '"region_name_"'),
+        simple("departement", '"dept_"', '"dept_name_"'),
+        simple("role", '"role_"'),
+        simple("annee", '"year_"'),
+        f"SELECT 'theme', CAST(t.theme_id AS TEXT), '', COUNT(*) FROM m "  # noqa: S608 - no user input
+        f"JOIN {quote(themes)} t ON t.experiencepage_id = m.k "
+        f"WHERE {where('theme')} GROUP BY t.theme_id",
+        f"SELECT 'tag', g.slug, MAX(g.name), COUNT(*) FROM m "  # noqa: S608 - no user input
+        f"JOIN {quote(tags)} x ON x.content_object_id = m.k "
+        f"JOIN {quote(tag_table)} g ON g.id = x.tag_id "
+        f"WHERE {where('tag')} GROUP BY g.slug",
+        "SELECT 'page', CAST(k AS TEXT), '', pos_ FROM ("  # noqa: S608 - no user input
+        f"SELECT k, ROW_NUMBER() OVER (ORDER BY {ORDERINGS[filterset.sort]}) "
+        f"AS pos_ FROM m WHERE {where()}) ranked "
+        "WHERE pos_ > %s AND pos_ <= %s",
+    ]
+    if not fixed_rubric:
+        parts.append(simple("rubrique", '"rubric_"'))
+    materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
+    sql = f"WITH m AS {materialized}({inner_sql}) " + " UNION ALL ".join(parts)
+    return sql, (*params, offset, offset + size)
+
+
+def _live_counts(filterset, fixed_rubric, offset, size):
+    sql, params = _live_statement(filterset, fixed_rubric, offset, size)
+    counts = _empty_counts()
+    page = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for name, value, label, n in cursor.fetchall():
+            if name == "page":
+                page.append((n, int(value)))
+            else:
+                _add(counts, name, value, label, n)
+    counts["page"] = [key for _position, key in sorted(page)]
+    return _finish(counts)
+
+
+def _stored_scope(values, fixed_rubric, excluded):
+    """The FacetCount scope holding the counts over every active filter but
+    ``excluded``; None when no stored scope does."""
+    remaining = {name for name in values if name != "tri"} - {excluded}
+    if fixed_rubric:
+        return fixed_rubric if not remaining else None
+    if not remaining:
+        return ""
+    if remaining == {"rubrique"} and len(values["rubrique"]) == 1:
+        return values["rubrique"][0]
+    return None
+
+
+def count_facets(filterset, fixed_rubric=None, offset=0, size=12):
+    """{facet: {value: count}} for every facet (tags: {slug: (name, count)}),
+    plus ``TOTAL``: the number of results, and ``"page"``: the keys of the
+    results from ``offset`` (None: read them from the filtered queryset). One
+    query: the stored counts when no filter (or a rubric only) applies, else
+    the live statement."""
+    values = filterset.values
+    wanted = {
+        name: _stored_scope(values, fixed_rubric, name)
+        for name in (*COUNTED, TOTAL)
+        if not (fixed_rubric and name == "rubrique")
+    }
+    if None in wanted.values():
+        return _live_counts(filterset, fixed_rubric, offset, size)
+    stored = stored_counts(set(wanted.values()))
+    counts = _empty_counts()
+    for name, scope in wanted.items():
+        counts[name] = stored[scope][name]
+    counts["page"] = None
+    return _finish(counts)
+
+
+def stored_counts(scopes):
+    """{scope: counts} from FacetCount, in one query."""
+    result = {scope: _empty_counts() for scope in scopes}
+    rows = FacetCount.objects.filter(scope__in=scopes).values_list(
+        "scope", "facet", "value", "label", "count"
+    )
+    for scope, name, value, label, n in rows:
+        _add(result[scope], name, value, label, n)
+    return {scope: _finish(counts) for scope, counts in result.items()}
+
+
+@transaction.atomic
+def refresh_stored_counts():
+    """Rebuild FacetCount from the public experiences: one grouped query per
+    rubric and facet (one statement), then one insert of a few hundred rows."""
+    base = public_experiences()
+    parts = _parts(lambda name: base, base, by_rubric=True)
+    totals, rows = {}, []
+    for scope, name, value, label, n in parts[0].union(*parts[1:], all=True):
+        if value is None:
+            continue
+        rows.append(
+            FacetCount(scope=scope, facet=name, value=value, label=label, count=n)
+        )
+        key = (name, value)
+        totals[key] = (label, totals.get(key, ("", 0))[1] + n)
+        if name == TOTAL:
+            rows.append(FacetCount(scope="", facet="rubrique", value=scope, count=n))
+    rows += [
+        FacetCount(scope="", facet=name, value=value, label=label, count=n)
+        for (name, value), (label, n) in totals.items()
+    ]
+    FacetCount.objects.all().delete()
+    FacetCount.objects.bulk_create(rows, batch_size=1000)

@@ -1,0 +1,82 @@
+"""The stored facet counts (experiences.facet_counts): a publication, an
+unpublication, a move or a deletion shows at once in the listings, the rubric
+pages and the home page, with every cache off (they never depend on one)."""
+
+import re
+
+from experiences.facet_counts import refresh_stored_counts, stored_counts
+from experiences.models import FacetCount, RubricPage
+from tests.factories import make_experience
+
+RUBRIC = "faire-emerger-une-dynamique-collective"
+OTHER = "rendre-compte-des-travaux"
+
+
+def option_count(html, value):
+    return int(re.search(rf'<option value="{value}"[^>]*>[^<]*\((\d+)\)', html)[1])
+
+
+def test_a_new_experience_appears_at_once_in_listings_and_counts(client, site_tree):
+    make_experience(title="Première", themes=["sante"], department="93")
+    rubric_url = RubricPage.objects.get(rubric=RUBRIC).url
+    assert "1 expérience" in client.get("/experiences/").content.decode()
+
+    make_experience(title="Toute nouvelle", themes=["sante"], department="59")
+    listing = client.get("/experiences/").content.decode()
+    assert "Toute nouvelle" in listing
+    assert "2 expériences" in listing
+    assert option_count(listing, "sante") == 2
+    assert option_count(listing, "59") == 1
+    rubric = client.get(rubric_url).content.decode()
+    assert "Toute nouvelle" in rubric
+    assert "2 expériences" in rubric
+    assert "Parcourir les 2 expériences" in client.get("/").content.decode()
+    filtered = client.get("/experiences/", {"departement": "59"}).content.decode()
+    assert "1 expérience avec ces filtres" in filtered
+
+
+def test_unpublishing_and_moving_update_the_counts_at_once(client, site_tree):
+    page = make_experience(title="Voyageuse", themes=["sante"])
+    make_experience(title="Sédentaire")
+    assert stored_counts({""})[""]["rubrique"] == {RUBRIC: 2}
+
+    page.move(RubricPage.objects.get(rubric=OTHER), pos="last-child")
+    assert stored_counts({""})[""]["rubrique"] == {RUBRIC: 1, OTHER: 1}
+    other = client.get(RubricPage.objects.get(rubric=OTHER).url).content.decode()
+    assert "Voyageuse" in other
+    assert "1 expérience" in other
+
+    page.refresh_from_db()
+    page.unpublish()
+    assert stored_counts({""})[""]["rubrique"] == {RUBRIC: 1}
+    assert option_count(client.get("/experiences/").content.decode(), "sante") == 0
+
+
+def test_deleting_experiences_rebuilds_the_counts_once_committed(
+    site_tree, django_capture_on_commit_callbacks
+):
+    first = make_experience()
+    make_experience()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        first.delete()
+    assert len(callbacks) >= 1
+    assert stored_counts({""})[""]["rubrique"] == {RUBRIC: 1}
+
+
+def test_the_stored_counts_equal_a_rebuild(site_tree):
+    make_experience(themes=["sante", "education"], tags=["forum"], department="93")
+    make_experience(rubric=OTHER, tags=["forum", "bilan"], department="2A")
+    before = set(FacetCount.objects.values_list("scope", "facet", "value", "count"))
+    refresh_stored_counts()
+    after = set(FacetCount.objects.values_list("scope", "facet", "value", "count"))
+    assert before == after
+    assert ("", "tag", "forum", 2) in after
+    assert (OTHER, "tag", "forum", 1) in after
+    assert ("", "total", "1", 2) in after
+
+
+def test_related_experiences_follow_publication(client, site_tree):
+    page = make_experience(title="Point de départ", themes=["sante"], tags=["forum"])
+    assert "Y aller par d" not in client.get(page.url).content.decode()
+    make_experience(title="Voisine", themes=["sante"], tags=["forum"])
+    assert "Voisine" in client.get(page.url).content.decode()
