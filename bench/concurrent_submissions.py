@@ -112,7 +112,7 @@ def environment(database_url, var_dir, redis_url):
         DJANGO_SETTINGS_MODULE="config.settings.bench",
         DATABASE_URL=database_url,
         VAR_DIR=str(var_dir),
-        BENCH_CACHE="redis",
+        CACHE_BACKEND="redis",
         BENCH_REDIS_URL=redis_url,
         # Every post comes from 127.0.0.1 and is sent at once: the bot trap's
         # per-address limit and minimum delay are lifted for the bench only.

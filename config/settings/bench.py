@@ -30,6 +30,7 @@ BENCH_REDIS_URL = env_str("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 CACHE_BACKEND = cache_backend(env_str("CACHE_BACKEND", "redis"), BENCH_REDIS_URL)
 CACHES = {
     "default": cache_config(CACHE_BACKEND, BENCH_REDIS_URL, "recueil-bench"),
-    "counters": cache_config("locmem", None, "recueil-bench-counters"),
+    # Shared by the workers, as in production; never a dummy cache.
+    "counters": cache_config("redis", BENCH_REDIS_URL, "recueil-bench-counters"),
 }
 LOGGING["root"]["level"] = "WARNING"
