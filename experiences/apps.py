@@ -15,8 +15,12 @@ class ExperiencesConfig(AppConfig):
         # each transition (the one hook of states.apply); page_cache: saving a
         # theme makes the cached pages stale; queue_exports: its email;
         # signoff.events: what follows each step of the contributor's sign-off
-        # task; updates: publishing a page closes its accepted updates.
+        # task; updates: publishing a page closes its accepted updates;
+        # contribution (its views) and captions: the views the call page's
+        # routes serve (core.page_views).
         from experiences import (  # noqa: F401
+            captions,
+            contribution,
             notifications,
             page_cache,
             page_files,
@@ -26,6 +30,6 @@ class ExperiencesConfig(AppConfig):
             states,
             updates,
         )
-        from experiences.signoff import events  # noqa: F401
+        from experiences.signoff import events  # noqa: F401 - the same reason
 
         states.set_after_transition(notifications.transition_applied)

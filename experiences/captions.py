@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from core import page_views
 from experiences import uploads
 from experiences.contribution.views import (
     private_link,
@@ -162,6 +163,7 @@ def save(submission, form):
     return len(logged)
 
 
+@page_views.register("experiences.captions")
 def captions_view(request, call, token):
     """POST only: save the captions, or show the tracking page with the errors."""
     # A wrong token is a plain 404, whatever the method.

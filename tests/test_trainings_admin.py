@@ -10,6 +10,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from experiences.constants import GROUP_EDITORIAL_LEADS, GROUP_EDITORS
+from tests import factories
 from tests import trainings_support as ts
 from trainings.constants import GROUP_ORGANISERS, Status
 from trainings.models import TrainingIndexPage
@@ -24,6 +26,18 @@ def organiser(site_tree, django_user_model):
     )
     user.groups.add(Group.objects.get(name=GROUP_ORGANISERS))
     return user
+
+
+# The site's own groups (setup_site): the shared `editor` and `lead` fixtures
+# would build a second home page beside site_tree's.
+@pytest.fixture
+def editor(site_tree):
+    return factories.member("redactrice", GROUP_EDITORS)
+
+
+@pytest.fixture
+def lead(site_tree):
+    return factories.member("responsable", GROUP_EDITORIAL_LEADS)
 
 
 @pytest.fixture

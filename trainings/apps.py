@@ -7,6 +7,6 @@ class TrainingsConfig(AppConfig):
     verbose_name = "Formations"
 
     def ready(self):
-        # Registers the emails (core.letters), the purge (core.retention) and
-        # the signal receivers.
-        from trainings import emails, retention, signals  # noqa: F401
+        # Registers the emails (core.letters), the purge (core.retention), the
+        # signal receivers and the pages' views (core.page_views).
+        from trainings import emails, retention, signals, views  # noqa: F401

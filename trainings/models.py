@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from core import page_views
 from experiences.constants import ContributorRole
 from trainings import tokens
 from trainings.constants import (
@@ -63,17 +64,15 @@ class TrainingIndexPage(RoutablePageMixin, Page):
         )
         return context
 
+    # The views (trainings.views) import the models: looked up by name
+    # (core.page_views).
     @path("inscription/<str:token>/", name="registration")
     def registration(self, request, token):
-        from trainings.views import registration_page  # views import the models
-
-        return registration_page(request, self, token)
+        return page_views.view("trainings.registration")(request, self, token)
 
     @path("inscription/<str:token>/ics/", name="registration_ics")
     def registration_ics(self, request, token):
-        from trainings.views import registration_ics  # views import the models
-
-        return registration_ics(request, self, token)
+        return page_views.view("trainings.registration_ics")(request, self, token)
 
 
 class TrainingCyclePage(Page):
@@ -260,17 +259,15 @@ class TrainingSessionPage(RoutablePageMixin, Page):
         context["speakers"] = self.speakers.all()
         return context
 
+    # The views (trainings.views) import the models: looked up by name
+    # (core.page_views).
     @path("", name="session")
     def session_view(self, request):
-        from trainings.views import session_page  # views import the models
-
-        return session_page(request, self)
+        return page_views.view("trainings.session")(request, self)
 
     @path("ics/", name="ics")
     def ics_view(self, request):
-        from trainings.views import public_ics  # views import the models
-
-        return public_ics(request, self)
+        return page_views.view("trainings.ics")(request, self)
 
 
 class SessionSpeaker(Orderable):

@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
+from core import page_views
 from core.antiabuse import HONEYPOT_FIELD, BotTrap
 from trainings import ics, links
 from trainings import registration as service
@@ -41,6 +42,7 @@ def _form_context(form, nonce):
     }
 
 
+@page_views.register("trainings.session")
 def session_page(request, session):
     nonce = secrets.token_urlsafe(16)
     form = RegistrationForm()
@@ -72,6 +74,7 @@ def session_page(request, session):
     return response
 
 
+@page_views.register("trainings.ics")
 def public_ics(request, session):
     response = HttpResponse(
         ics.session_calendar(session, base_url=_origin(request)),
@@ -88,6 +91,7 @@ def _registration(token):
     return registration
 
 
+@page_views.register("trainings.registration")
 def registration_page(request, index, token):
     registration = _registration(token)
     change_form = ChangeForm(instance=registration)
@@ -126,6 +130,7 @@ def registration_page(request, index, token):
     return _private(response)
 
 
+@page_views.register("trainings.registration_ics")
 def registration_ics(request, index, token):
     registration = _registration(token)
     private = registration.status == Status.CONFIRMED

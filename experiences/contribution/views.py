@@ -16,6 +16,7 @@ from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from core import page_views
 from experiences import (
     antiabuse,
     change_requests,
@@ -268,6 +269,7 @@ def _after_draft(request, call, submission, cleaned, files, on_tracking_page):
 # --- the pages ------------------------------------------------------------------
 
 
+@page_views.register("experiences.form")
 def form_view(request, call):
     if not call.is_open:
         response = call.render(request, template=FORM_TEMPLATE)
@@ -275,6 +277,7 @@ def form_view(request, call):
     return handle_form(request, call)
 
 
+@page_views.register("experiences.confirmation")
 def confirmation_view(request, call):
     stored = request.session.get(SESSION_CONFIRMATION) or {}
     context = {
@@ -285,6 +288,7 @@ def confirmation_view(request, call):
     )
 
 
+@page_views.register("experiences.draft_saved")
 def draft_saved_view(request, call):
     stored = request.session.get(SESSION_DRAFT)
     context = {"draft": services.saved_draft(stored, request.build_absolute_uri("/"))}
@@ -324,6 +328,7 @@ def tracking_page(request, call, submission, token, *, captions_form=None):
     return private_link(response)
 
 
+@page_views.register("experiences.tracking")
 def tracking_view(request, call, token):
     if request.method == "POST":
         known = services.by_nonce(request.POST.get("form_nonce", ""))
@@ -340,6 +345,7 @@ def tracking_view(request, call, token):
     return private_link(no_store(response))
 
 
+@page_views.register("experiences.withdraw")
 def withdraw_view(request, call, token):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])

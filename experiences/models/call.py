@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core import page_views
 from experiences.models.pages import EDITOR_FEATURES
 
 
@@ -76,39 +77,29 @@ class CallForContributionsPage(RoutablePageMixin, Page):
     def is_upcoming(self):
         return timezone.now() < self.opens_at
 
-    # The form and the contributor's private pages (experiences.contribution).
+    # The form and the contributor's private pages: the views (in
+    # experiences.contribution.views and experiences.captions) import the
+    # models, so they are looked up by name (core.page_views).
     @path("", name="form")
     def contribution_form(self, request):
-        from experiences import contribution
-
-        return contribution.form_view(request, self)
+        return page_views.view("experiences.form")(request, self)
 
     @path("merci/", name="confirmation")
     def contribution_confirmation(self, request):
-        from experiences import contribution
-
-        return contribution.confirmation_view(request, self)
+        return page_views.view("experiences.confirmation")(request, self)
 
     @path("brouillon-enregistre/", name="draft_saved")
     def contribution_draft_saved(self, request):
-        from experiences import contribution
-
-        return contribution.draft_saved_view(request, self)
+        return page_views.view("experiences.draft_saved")(request, self)
 
     @path("suivi/<str:token>/", name="tracking")
     def contribution_tracking(self, request, token):
-        from experiences import contribution
-
-        return contribution.tracking_view(request, self, token)
+        return page_views.view("experiences.tracking")(request, self, token)
 
     @path("suivi/<str:token>/retirer/", name="withdraw")
     def contribution_withdraw(self, request, token):
-        from experiences import contribution
-
-        return contribution.withdraw_view(request, self, token)
+        return page_views.view("experiences.withdraw")(request, self, token)
 
     @path("suivi/<str:token>/legendes/", name="captions")
     def contribution_captions(self, request, token):
-        from experiences import captions
-
-        return captions.captions_view(request, self, token)
+        return page_views.view("experiences.captions")(request, self, token)

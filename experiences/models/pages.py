@@ -43,6 +43,7 @@ class ExperienceIndexPage(Page):
         verbose_name_plural = _("index des expériences")
 
     def get_context(self, request, *args, **kwargs):
+        # The listing's filters import the models.
         from experiences.listing import ExperienceListing
 
         context = super().get_context(request, *args, **kwargs)
@@ -98,6 +99,7 @@ class RubricPage(Page):
         return RUBRIC_ORDER.get(self.rubric, len(RUBRIC_ORDER)) + 1
 
     def get_context(self, request, *args, **kwargs):
+        # The listing's filters import the models.
         from experiences.listing import ExperienceListing
 
         context = super().get_context(request, *args, **kwargs)
@@ -324,6 +326,7 @@ class ExperiencePage(Page):
         return self.department.region if self.department_id else None
 
     def get_context(self, request, *args, **kwargs):
+        # experiences.related imports the models.
         from experiences.related import related_experiences
 
         context = super().get_context(request, *args, **kwargs)
