@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from experiences import uploads
+from experiences import completeness, uploads
 from experiences.contribution.views import (
     private_link,
     submission_or_404,
@@ -159,6 +159,7 @@ def save(submission, form):
                 user=None,
                 data={"attachments": logged},
             )
+            completeness.refresh(locked)
     return len(logged)
 
 

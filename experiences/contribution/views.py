@@ -16,7 +16,7 @@ from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from experiences import antiabuse, outage, staging, tracking, uploads
+from experiences import antiabuse, completeness, outage, staging, tracking, uploads
 from experiences.contribution import history, services
 from experiences.form_building import (
     as_typed,
@@ -80,9 +80,22 @@ class FormOutcome:
     outage: bool = False
 
 
+def form_completeness(form, submission):
+    """The form's completeness summary: from the post as typed, or from what
+    the form shows (a draft, a pre-fill link)."""
+    values = form.data if form.is_bound else form.initial
+    removed = form.data.getlist("remove_attachments") if form.is_bound else ()
+    credits = completeness.photo_credits(submission, removed=removed)
+    return completeness.for_values(values, credits)
+
+
 def form_context(outcome, extra=None):
     form = outcome.form
     return {
+        # Not while the database is out of reach (``_unavailable``).
+        "completeness": None
+        if outcome.outage
+        else form_completeness(form, outcome.submission),
         "form": form,
         "submission": outcome.submission,
         "refused": outcome.refused,
@@ -306,6 +319,7 @@ def tracking_page(request, call, submission, token, *, captions_form=None):
         response = show_form(request, call, submission, TRACKING_TEMPLATE, extra)
     else:
         extra["submission"] = submission
+        extra["completeness"] = completeness.for_submission(submission)
         response = no_store(
             call.render(request, template=TRACKING_TEMPLATE, context_overrides=extra)
         )

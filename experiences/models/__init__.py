@@ -1,3 +1,4 @@
+from experiences.models.checklist import RubricChecklistItem
 from experiences.models.error_reports import ErrorReport
 from experiences.models.pages import (
     CallForContributionsPage,
@@ -30,6 +31,7 @@ __all__ = [
     "ExperiencePhoto",
     "ReferenceSequence",
     "Region",
+    "RubricChecklistItem",
     "RubricPage",
     "Submission",
     "SubmissionAttachment",
