@@ -19,7 +19,13 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView, InspectView
 
 # Imported for its hooks: the error reports and the sheets' admin views.
-from experiences import admin_inspect, admin_views, exports, sheet_admin  # noqa: F401
+from experiences import (  # noqa: F401
+    admin_bulk,
+    admin_inspect,
+    admin_views,
+    exports,
+    sheet_admin,
+)
 from experiences.admin_filters import (
     QUEUE_STATES,
     AssignedFilter,
@@ -352,3 +358,14 @@ class ThemeViewSet(SnippetViewSet):
 
 
 register_snippet(ThemeViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_bulk_moderation_urls():
+    return [
+        path(
+            "contributions/actions-groupees/",
+            admin_bulk.bulk_action,
+            name="recueil_queue_bulk",
+        ),
+    ]

@@ -93,7 +93,9 @@ def lived(client, site_tree, moderator, settings, django_capture_on_commit_callb
         moderation.take(submission, moderator)
         moderation.send_message(submission, moderator, f"Bonjour {FIRST} {LAST} !")
         moderation.add_note(submission, moderator, f"Rappeler au {PHONE}.")
-        moderation.decline(submission, moderator, f"Désolé {FIRST}, hors champ.")
+        moderation.decline(
+            submission, moderator, f"Désolé {FIRST}, hors champ.", note="Hors champ"
+        )
     rubric = RubricPage.objects.first()
     page = ExperiencePage(
         title="Une fiche commencée",
