@@ -29,7 +29,9 @@ def test_the_summary_follows_what_is_typed(
 
     page.fill("#id_objectives", "Donner au conseil citoyen une vraie place. " * 4)
     page.fill("#id_approach", "Trois ateliers.")
-    assert "15 caractères, environ 400 sont utiles" in item(page, "approach").inner_text()
+    assert (
+        "15 caractères, environ 400 sont utiles" in item(page, "approach").inner_text()
+    )
     page.fill("#id_start_date", "2023-09")
     page.check("#id_ongoing")
     page.locator('input[name="themes"]').first.check()
