@@ -33,8 +33,10 @@ def test_the_summary_follows_what_is_typed(
         "15 caractères, environ 400 sont utiles" in item(page, "approach").inner_text()
     )
     page.fill("#id_start_date", "2023-09")
-    page.check("#id_ongoing")
-    page.locator('input[name="themes"]').first.check()
+    # DSFR draws its checkboxes on their labels.
+    page.click('label[for="id_ongoing"]')
+    theme = page.locator('input[name="themes"]').first.get_attribute("id")
+    page.click(f'label[for="{theme}"]')
     assert score(page) == "Complétude : 33 % (3 repères sur 9)"
     assert item(page, "objectives").inner_text().startswith("Fait")
     assert page.locator("[data-completeness-score]").get_attribute("aria-live") == (
