@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag
 
 from booklets.blocks import FrontMatterBlock
+from booklets.composition import compose
 from booklets.panels import BookletStatusPanel
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -194,14 +195,13 @@ class BookletPage(RoutablePageMixin, Page):
         return page
 
     def get_context(self, request, *args, **kwargs):
-        from booklets.composition import compose
-
         context = super().get_context(request, *args, **kwargs)
         context["composition"] = compose(self)
         return context
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
+        # booklets.views imports this module (through claims, pdf and tasks).
         from booklets.views import serve_pdf
 
         return serve_pdf(request, self)

@@ -1,5 +1,7 @@
 from wagtail.admin.panels import Panel
 
+from booklets.status import booklet_status
+
 
 class BookletStatusPanel(Panel):
     """Tells the editor what the booklet holds, which hand-picked sheets were
@@ -9,8 +11,6 @@ class BookletStatusPanel(Panel):
         template_name = "booklets/admin/status_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from booklets.status import booklet_status
-
             context = super().get_context_data(parent_context)
             context["instance"] = self.instance
             context["status"] = booklet_status(self.instance)

@@ -6,13 +6,12 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published, page_unpublished
 
+from booklets.models import BookletPage
 from booklets.tasks import enqueue_all_live, enqueue_build
+from experiences.models import ExperiencePage, RubricPage
 
 
 def _on_change(instance):
-    from booklets.models import BookletPage
-    from experiences.models import ExperiencePage, RubricPage
-
     if isinstance(instance, BookletPage):
         enqueue_build(instance.pk)
     elif isinstance(instance, ExperiencePage | RubricPage):

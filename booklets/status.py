@@ -19,11 +19,10 @@ class BookletStatus:
 def booklet_status(booklet):
     """`booklet` may be the draft being edited; the PDF status is that of the
     published version, which is what the PDF shows."""
-    from booklets.models import BookletPage
-
     draft = compose(booklet)
     published = (
-        BookletPage.objects.live()
+        type(booklet)
+        .objects.live()
         .select_related("pdf_document")
         .filter(pk=booklet.pk)
         .first()

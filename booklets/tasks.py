@@ -6,6 +6,9 @@ import logging
 from django.db import transaction
 from django.tasks import task
 
+from booklets.models import BookletPage
+from booklets.pdf import build
+
 logger = logging.getLogger(__name__)
 
 
@@ -16,9 +19,6 @@ def build_booklet_pdf(booklet_id, force=False):
     Builds queued in a burst (twelve sheets republished in a row) cost one
     rendering: the first brings the fingerprint up to date, the others find
     nothing to do."""
-    from booklets.models import BookletPage
-    from booklets.pdf import build
-
     booklet = BookletPage.objects.live().filter(pk=booklet_id).first()
     if booklet is None:
         return None
@@ -35,7 +35,5 @@ def enqueue_build(booklet_id, force=False):
 
 
 def enqueue_all_live():
-    from booklets.models import BookletPage
-
     for booklet_id in BookletPage.objects.live().values_list("pk", flat=True):
         enqueue_build(booklet_id)

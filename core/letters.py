@@ -21,6 +21,8 @@ class PermanentFailure(Exception):
 class Letter:
     to: list[str]
     context: dict = field(default_factory=dict)
+    # (filename, content, mimetype) triples attached to the email.
+    attachments: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -68,4 +70,4 @@ def build(email):
     recipients = [address for address in letter.to if address]
     if not recipients:
         raise PermanentFailure("Aucun destinataire.")
-    return Letter(recipients, letter.context)
+    return Letter(recipients, letter.context, letter.attachments)

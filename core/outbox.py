@@ -158,6 +158,8 @@ def render(email, letter):
         connection=mailers["default"],
     )
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in letter.attachments:
+        message.attach(filename, content, mimetype)
     return message
 
 

@@ -79,3 +79,18 @@ def forget_in_sessions(keys, value):
         Session.objects.save(session.session_key, data, session.expire_date)
         changed += 1
     return changed
+
+
+# What the domain apps add to `purge_personal_data` (core imports no app): each
+# registers a function ``purge(now, dry_run)`` that returns how many records it
+# erased, with the French label the command prints.
+PURGES: dict[str, object] = {}
+
+
+def register_purge(label, purge):
+    PURGES[label] = purge
+
+
+def run_registered_purges(*, now, dry_run=False):
+    """[(label, count)] for each registered purge, run in turn."""
+    return [(label, purge(now, dry_run)) for label, purge in PURGES.items()]

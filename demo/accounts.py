@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from experiences.constants import GROUP_EDITORIAL_LEADS, GROUP_EDITORS, GROUP_MODERATORS
+from trainings.constants import GROUP_ORGANISERS
 
 # username: (first name, last name, group or None for the superuser, role label)
 ACCOUNTS = {
@@ -22,6 +23,12 @@ ACCOUNTS = {
         "Lambert",
         GROUP_EDITORIAL_LEADS,
         "Responsable éditorial·e",
+    ),
+    "organisatrice": (
+        "Nadia",
+        "Benali",
+        GROUP_ORGANISERS,
+        "Organisatrice des formations",
     ),
     "admin": ("Alex", "Martin", None, "Administrateur·rice (tous les droits)"),
 }
@@ -64,7 +71,7 @@ def create_accounts(password, created):
     Counts the new ones in ``created`` (a Counter); returns {username: user}.
     """
     user_model = get_user_model()
-    # One hash for the four accounts: their password is public anyway, and
+    # One hash for all the accounts: their password is public anyway, and
     # hashing is the slowest part of a second run.
     encoded = make_password(password)
     users = {}

@@ -77,7 +77,7 @@ SCHEMAS = {
         )
         | {"days_ago": int, "themes": list, "public_contact": bool},
         _texts("end feature results council")
-        | {"ongoing": bool, "assigned": bool, "history": list},
+        | {"ongoing": bool, "assigned": bool, "history": list, "signoff": bool},
     ),
     "step": ({"transition": str}, {"message": str}),
     "image": (
@@ -294,6 +294,11 @@ def _history(where, data):
         if transition.message_required and not step.get("message", "").strip():
             found.append(f"{where} : « {transition.name} » demande un message")
         state = transition.target or state
+    if data.get("signoff"):
+        # Accepted by the loader, which makes the page and approves its review.
+        if state != Status.IN_REVIEW:
+            found.append(f"{where} : « signoff » demande un historique « en-examen »")
+        state = Status.ACCEPTED
     if state != status:
         found.append(f"{where} : l'historique mène à « {state} », pas à « {status} »")
     if data.get("assigned") and "take" not in [s.get("transition") for s in steps]:

@@ -16,7 +16,15 @@ class DemoError(Exception):
     """The demo cannot be loaded: site not set up, a setting or a data file wrong."""
 
 
-FILES = ("experiences", "recaps", "articles", "booklet", "submissions", "media")
+FILES = (
+    "experiences",
+    "recaps",
+    "articles",
+    "booklet",
+    "submissions",
+    "media",
+    "trainings",
+)
 
 
 def read(name):

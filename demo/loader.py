@@ -20,6 +20,7 @@ from wagtail.utils.file import hash_filelike
 
 from booklets.models import BookletIndexPage, BookletPage, BookletSheet
 from demo import accounts, content, media, submissions
+from demo import trainings as demo_trainings
 from demo.checks import problems
 from demo.content import DemoError, month, pick
 from demo.text import html
@@ -43,6 +44,8 @@ from resources.models import (
     EventRecapPage,
     EventSpeaker,
 )
+from trainings import emails as training_emails
+from trainings.models import TrainingIndexPage
 
 IMAGE_TAG = "démonstration"
 
@@ -277,6 +280,7 @@ def check_site():
         and EventRecapIndexPage.objects.exists()
         and ArticleIndexPage.objects.exists()
         and BookletIndexPage.objects.exists()
+        and TrainingIndexPage.objects.exists()
         and Group.objects.filter(name=GROUP_MODERATORS).exists()
     ):
         raise DemoError(
@@ -308,12 +312,13 @@ def load_demo(with_accounts=True):
     loader = DemoLoader()
     # Nobody hears of the demo's transitions: no email to a contributor or to
     # the moderators.
-    with notifications.muted(), transaction.atomic():
+    with notifications.muted(), training_emails.muted(), transaction.atomic():
         users = (
             accounts.create_accounts(password, loader.created) if with_accounts else {}
         )
         loader.experiences()
         loader.recaps()
+        demo_trainings.load(loader)
         loader.articles()
         loader.booklet()
         loader.submissions(moderator=users.get(accounts.MODERATOR))

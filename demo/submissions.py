@@ -22,6 +22,7 @@ from experiences.models import (
     Submission,
     SubmissionMessage,
 )
+from experiences.publication import accept_submission
 from experiences.states import Status, apply
 
 # The moments a transition stamps on the row; each is backdated to its step.
@@ -113,6 +114,11 @@ def create(loader, data, *, call, now, moderator):
             messages.append(
                 (_message_to_contributor(submission, moderator, message), when)
             )
+    if data.get("signoff"):
+        when = moment + datetime.timedelta(days=len(timeline))
+        submission = _to_signoff(submission, moderator)
+        stamps["decided_at"] = when
+        timeline.append(when)
     if submission.status != data["status"]:
         raise DemoError(
             f"La contribution de démonstration {data['email']} finit dans l'état "
@@ -120,6 +126,17 @@ def create(loader, data, *, call, now, moderator):
             "historique dans demo/data/submissions.toml."
         )
     _backdate(submission, moment, timeline, stamps, messages)
+    return submission
+
+
+def _to_signoff(submission, moderator):
+    """Accepted into a page whose review is approved: it waits for its
+    contributor's agreement (« Accord de la personne contributrice »)."""
+    page = accept_submission(submission, moderator)
+    review = page.current_workflow_task_state
+    if review is not None:
+        review.approve(user=moderator, comment="Relu pour la démonstration.")
+    submission.refresh_from_db()
     return submission
 
 
@@ -135,6 +152,8 @@ def _message_to_contributor(submission, moderator, body):
 
 def _backdate(submission, moment, timeline, stamps, messages):
     entries = ModelLogEntry.objects.for_instance(submission).order_by("pk")
+    # Entries written by the sign-off's start have the last step's moment.
+    timeline = timeline + [timeline[-1]] * (entries.count() - len(timeline))
     for pk, when in zip(entries.values_list("pk", flat=True), timeline, strict=True):
         ModelLogEntry.objects.filter(pk=pk).update(timestamp=when)
     for message, when in messages:

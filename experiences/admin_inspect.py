@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import registry as log_registry
 
-from experiences import completeness, moderation
+from experiences import change_requests, completeness, moderation
 from experiences.admin_views import (
     MESSAGE_STATES,
     PERSONAL_DATA,
@@ -145,6 +145,7 @@ def inspect_context(request, submission):
     ]
     workflow_state = page.current_workflow_state if page else None
     return {
+        **change_requests.inspect_context(submission),
         "submission": submission,
         "groups": field_groups(submission),
         "show_personal_data": user.has_perm(PERSONAL_DATA),

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.admin import messages
 
-from experiences import moderation
+from experiences import change_requests, moderation
 from experiences.constants import Rubric
 from experiences.models import ExperiencePage, Submission, SubmissionAttachment
 from experiences.permissions import MODERATE, PURGE, VIEW
@@ -152,8 +152,8 @@ def _perform(request, submission, action):
         )
         return moderation.assign(submission, user, assignee, expected_status=expected)
     if action == "request_changes":
-        return moderation.request_changes(
-            submission, user, message, expected_status=expected
+        return change_requests.request_changes(
+            submission, user, message, post.getlist("fields"), expected_status=expected
         )
     if action == "accept":
         rubric = post.get("rubric") or submission.rubric

@@ -137,4 +137,18 @@ GROUP_EDITORS = "Rédacteurs"
 GROUP_EDITORIAL_LEADS = "Responsables éditoriaux"
 WORKFLOW_NAME = "Publication d'une expérience"
 TASK_REVIEW = "Relecture éditoriale"
+TASK_SIGNOFF = "Accord de la personne contributrice"
 TASK_VALIDATION = "Validation"
+
+
+class SubmissionKind(models.TextChoices):
+    CONTRIBUTION = "contribution", _("Contribution")
+    UPDATE = "mise-a-jour", _("Mise à jour")
+
+
+class Closure(models.TextChoices):
+    """What the contributor said of an experience that no longer runs."""
+
+    OPEN = "", _("En cours ou non précisé")
+    ENDED = "terminee", _("L'expérience est terminée")
+    GONE = "disparue", _("Elle n'existe plus")

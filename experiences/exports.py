@@ -1,12 +1,15 @@
-"""CSV and XLSX exports of the moderation queue, as filtered.
+"""CSV and XLSX exports of the moderation queue.
 
-Both stream: rows are read from the database in chunks and written as they
-come, so memory stays flat whether the queue holds 10 or 50 000 submissions.
-CSV goes straight to the response; XLSX is written by openpyxl's write-only
-mode to a temporary file that is then streamed and deleted.
+Rows are read from the database in chunks and written as they come, so memory
+stays flat whether the queue holds 10 or 50 000 submissions. The queue's
+exports are built by a task (experiences.queue_exports) from the submissions'
+ids, into a file; a small selection can still be downloaded at once (CSV
+streamed to the response, XLSX through a temporary file).
 """
 
+import csv
 import datetime
+import io
 import tempfile
 from collections import defaultdict
 from itertools import batched
@@ -16,7 +19,9 @@ from django.utils import timezone
 
 from core import spreadsheets
 from core.spreadsheets import safe_text
+from experiences.constants import ContributorRole, Rubric
 from experiences.models import Submission
+from experiences.states import Status
 
 CHUNK_SIZE = 2000
 
@@ -24,69 +29,125 @@ CHUNK_SIZE = 2000
 def _date(value):
     if value is None:
         return ""
-    if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).replace(tzinfo=None)
-    return value
+    return value.astimezone(timezone.get_current_timezone()).replace(tzinfo=None)
 
 
+def _month(value):
+    return value.strftime("%Y-%m") if value else ""
+
+
+def _yes(value):
+    return "oui" if value else "non"
+
+
+def _moderator(row):
+    if not row["assigned_to"]:
+        return ""
+    name = f"{row['assigned_to__first_name']} {row['assigned_to__last_name']}"
+    return name.strip() or row["assigned_to__username"]
+
+
+def _links(text):
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+# Rows are read as values (no model instance, no translation per row): the
+# labels of the choices are looked up once per export, in ``Labels``.
 COLUMNS = [
-    ("Référence", lambda s: s.reference or ""),
-    ("État", lambda s: s.get_status_display()),
-    ("Titre", lambda s: s.title),
-    ("Rubrique", lambda s: s.get_rubric_display()),
-    ("Résumé", lambda s: s.summary),
-    ("Commune(s)", lambda s: s.communes),
-    ("Département", lambda s: s.department.code if s.department_id else ""),
-    ("Nom du département", lambda s: s.department.name if s.department_id else ""),
-    ("Région", lambda s: s.department.region.name if s.department_id else ""),
-    ("Quartier(s) prioritaire(s)", lambda s: s.quartiers),
-    ("Début", lambda s: s.start_date.strftime("%Y-%m") if s.start_date else ""),
-    ("Fin", lambda s: s.end_date.strftime("%Y-%m") if s.end_date else ""),
-    ("En cours", lambda s: "oui" if s.ongoing else "non"),
-    ("Signe particulier", lambda s: s.feature),
-    ("Objectifs", lambda s: s.objectives),
-    ("La démarche", lambda s: s.approach),
-    ("Acteurs et partenaires", lambda s: s.actors),
-    ("Résultats", lambda s: s.results),
-    ("Difficultés", lambda s: s.difficulties),
-    ("Conseils", lambda s: s.advice),
-    ("Thématiques", lambda s: ", ".join(s.export_themes)),
-    ("Mots-clés", lambda s: s.tags),
-    ("Liens", lambda s: " ".join(s.link_list)),
-    ("Prénom", lambda s: s.first_name),
-    ("Nom", lambda s: s.last_name),
-    ("Courriel", lambda s: s.email),
-    ("Téléphone", lambda s: s.phone),
-    ("Rôle", lambda s: s.get_role_display()),
-    ("Structure", lambda s: s.organisation),
-    ("Conseil citoyen", lambda s: s.council),
-    ("Consentement traitement", lambda s: _date(s.consent_data_at)),
-    ("Consentement licence", lambda s: _date(s.consent_licence_at)),
-    ("Contact public", lambda s: "oui" if s.consent_public_contact else "non"),
-    (
-        "Modérateur·rice",
-        lambda s: (
-            (s.assigned_to.get_full_name() or s.assigned_to.get_username())
-            if s.assigned_to_id
-            else ""
-        ),
-    ),
-    ("Créée le", lambda s: _date(s.created_at)),
-    ("Reçue le", lambda s: _date(s.submitted_at)),
-    ("Décision le", lambda s: _date(s.decided_at)),
-    ("Publiée le", lambda s: _date(s.published_at)),
-    ("Modifiée le", lambda s: _date(s.updated_at)),
+    ("Référence", lambda r, _: r["reference"] or ""),
+    ("État", lambda r, labels: labels.status.get(r["status"], r["status"])),
+    ("Titre", lambda r, _: r["title"]),
+    ("Rubrique", lambda r, labels: labels.rubric.get(r["rubric"], r["rubric"])),
+    ("Résumé", lambda r, _: r["summary"]),
+    ("Commune(s)", lambda r, _: r["communes"]),
+    ("Département", lambda r, _: r["department__code"] or ""),
+    ("Nom du département", lambda r, _: r["department__name"] or ""),
+    ("Région", lambda r, _: r["department__region__name"] or ""),
+    ("Quartier(s) prioritaire(s)", lambda r, _: r["quartiers"]),
+    ("Début", lambda r, _: _month(r["start_date"])),
+    ("Fin", lambda r, _: _month(r["end_date"])),
+    ("En cours", lambda r, _: _yes(r["ongoing"])),
+    ("Signe particulier", lambda r, _: r["feature"]),
+    ("Objectifs", lambda r, _: r["objectives"]),
+    ("La démarche", lambda r, _: r["approach"]),
+    ("Acteurs et partenaires", lambda r, _: r["actors"]),
+    ("Résultats", lambda r, _: r["results"]),
+    ("Difficultés", lambda r, _: r["difficulties"]),
+    ("Conseils", lambda r, _: r["advice"]),
+    ("Thématiques", lambda r, _: ", ".join(r["themes"])),
+    ("Mots-clés", lambda r, _: r["tags"]),
+    ("Liens", lambda r, _: _links(r["links"])),
+    ("Prénom", lambda r, _: r["first_name"]),
+    ("Nom", lambda r, _: r["last_name"]),
+    ("Courriel", lambda r, _: r["email"]),
+    ("Téléphone", lambda r, _: r["phone"]),
+    ("Rôle", lambda r, labels: labels.role.get(r["role"], r["role"])),
+    ("Structure", lambda r, _: r["organisation"]),
+    ("Conseil citoyen", lambda r, _: r["council"]),
+    ("Consentement traitement", lambda r, _: _date(r["consent_data_at"])),
+    ("Consentement licence", lambda r, _: _date(r["consent_licence_at"])),
+    ("Contact public", lambda r, _: _yes(r["consent_public_contact"])),
+    ("Modérateur·rice", lambda r, _: _moderator(r)),
+    ("Créée le", lambda r, _: _date(r["created_at"])),
+    ("Reçue le", lambda r, _: _date(r["submitted_at"])),
+    ("Décision le", lambda r, _: _date(r["decided_at"])),
+    ("Publiée le", lambda r, _: _date(r["published_at"])),
+    ("Modifiée le", lambda r, _: _date(r["updated_at"])),
 ]
 HEADERS = [label for label, _ in COLUMNS]
+FIELDS = [
+    "pk",
+    "reference",
+    "status",
+    "title",
+    "rubric",
+    "summary",
+    "communes",
+    "department__code",
+    "department__name",
+    "department__region__name",
+    "quartiers",
+    "start_date",
+    "end_date",
+    "ongoing",
+    "feature",
+    "objectives",
+    "approach",
+    "actors",
+    "results",
+    "difficulties",
+    "advice",
+    "tags",
+    "links",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "role",
+    "organisation",
+    "council",
+    "consent_data_at",
+    "consent_licence_at",
+    "consent_public_contact",
+    "assigned_to",
+    "assigned_to__first_name",
+    "assigned_to__last_name",
+    "assigned_to__username",
+    "created_at",
+    "submitted_at",
+    "decided_at",
+    "published_at",
+    "updated_at",
+]
 
 
-def export_queryset(queryset):
-    # defer(None): the queue's list defers the long texts, the export needs them.
-    return (
-        queryset.defer(None)
-        .select_related("department__region", "assigned_to")
-        .iterator(chunk_size=CHUNK_SIZE)
-    )
+class Labels:
+    """The choices' labels, translated once."""
+
+    def __init__(self):
+        self.status = {value: str(label) for value, label in Status.choices}
+        self.rubric = {value: str(label) for value, label in Rubric.choices}
+        self.role = {value: str(label) for value, label in ContributorRole.choices}
 
 
 def _themes_by_submission(ids):
@@ -105,21 +166,46 @@ def _themes_by_submission(ids):
     return labels
 
 
+def _rows_of_chunks(chunks):
+    labels = Labels()
+    for chunk in chunks:
+        themes = _themes_by_submission([row["pk"] for row in chunk])
+        for row in chunk:
+            row["themes"] = themes.get(row["pk"], [])
+            yield [getter(row, labels) for _, getter in COLUMNS]
+
+
 def rows(queryset):
-    for chunk in batched(export_queryset(queryset), CHUNK_SIZE):
-        themes = _themes_by_submission([submission.pk for submission in chunk])
-        for submission in chunk:
-            submission.export_themes = themes.get(submission.pk, [])
-            yield [getter(submission) for _, getter in COLUMNS]
+    values = queryset.values(*FIELDS).iterator(chunk_size=CHUNK_SIZE)
+    return _rows_of_chunks(batched(values, CHUNK_SIZE))
 
 
-def _csv_rows(queryset):
+def _chunks_of_ids(ids):
+    """The submissions of ``ids``, in that order, a chunk at a time (those
+    deleted since are skipped; only what was sent is ever read)."""
+    for chunk_ids in batched(ids, CHUNK_SIZE):
+        found = {
+            row["pk"]: row
+            for row in Submission.objects.filter(
+                pk__in=chunk_ids, submitted_at__isnull=False
+            )
+            .order_by()
+            .values(*FIELDS)
+        }
+        yield [found[pk] for pk in chunk_ids if pk in found]
+
+
+def rows_of_ids(ids):
+    return _rows_of_chunks(_chunks_of_ids(ids))
+
+
+def _csv_rows(queryset=None, *, row_source=None):
     # Text stored before the form stripped control characters on input still
     # reaches the export: every cell goes through safe_text.
     yield HEADERS
-    for row in rows(queryset):
+    for row in row_source if row_source is not None else rows(queryset):
         yield [
-            value.strftime("%Y-%m-%d %H:%M")
+            value.isoformat(" ", "minutes")
             if isinstance(value, datetime.datetime)
             else safe_text(value)
             for value in row
@@ -143,9 +229,9 @@ def csv_response(queryset):
     return response
 
 
-def _xlsx_rows(queryset):
+def _xlsx_rows(queryset=None, *, row_source=None):
     yield HEADERS
-    for row in rows(queryset):
+    for row in row_source if row_source is not None else rows(queryset):
         yield [safe_text(value) for value in row]
 
 
@@ -162,4 +248,21 @@ def xlsx_response(queryset):
         as_attachment=True,
         filename=filename("xlsx"),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def write_csv_of_ids(ids, fileobj):
+    """The CSV of submissions ``ids`` into binary ``fileobj``."""
+    text = io.TextIOWrapper(fileobj, encoding="utf-8", newline="")
+    text.write(spreadsheets.BYTE_ORDER_MARK)
+    writer = csv.writer(text, delimiter=spreadsheets.DELIMITER)
+    for chunk in batched(_csv_rows(row_source=rows_of_ids(ids)), CHUNK_SIZE):
+        writer.writerows(chunk)
+    text.flush()
+    text.detach()  # the caller keeps its file open
+
+
+def write_xlsx_of_ids(ids, fileobj):
+    spreadsheets.write_xlsx(
+        fileobj, "Contributions", _xlsx_rows(row_source=rows_of_ids(ids))
     )

@@ -9,6 +9,7 @@ page is never counted twice.
 import re
 
 from django import forms
+from django.db.models import Q
 
 import django_filters
 
@@ -70,6 +71,11 @@ class ExperienceFilterSet(django_filters.FilterSet):
     )
     tag = django_filters.CharFilter(
         method="filter_tag", label="Mot-clé", max_length=100
+    )
+    statut = django_filters.ChoiceFilter(
+        choices=[("en-cours", "En cours"), ("terminee", "Terminée")],
+        method="filter_status",
+        label="Statut",
     )
     q = django_filters.CharFilter(method="filter_search", label="Mots recherchés")
     tri = django_filters.ChoiceFilter(
@@ -168,6 +174,14 @@ class ExperienceFilterSet(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return queryset.filter(pk__in=self.search_ids(value))
+
+    def filter_status(self, queryset, name, value):
+        """« En cours », or over: an end date, or said over by its contributor."""
+        if value == "en-cours":
+            return queryset.filter(ongoing=True)
+        return queryset.filter(ongoing=False).filter(
+            Q(end_date__isnull=False) | ~Q(closure="")
+        )
 
     def filter_noop(self, queryset, name, value):
         return queryset

@@ -25,6 +25,7 @@ from experiences.states import (
     TransitionError,
     apply,
 )
+from experiences.updates import accept_update
 
 
 def _add_message(submission, user, body):
@@ -82,7 +83,11 @@ def request_changes(submission, user, message, *, expected_status=None):
 
 
 def accept(submission, user, *, rubric=None, attachments=None, expected_status=None):
-    """Accept: create the page draft and start its workflow (see publication)."""
+    """Accept: create the page draft and start its workflow (see publication);
+    an update makes a new revision of its page instead (see updates)."""
+    if submission.updates_page_id:
+        return accept_update(submission, user, expected_status=expected_status)
+
     return accept_submission(
         submission,
         user,
@@ -223,6 +228,7 @@ def purge_personal_data(submission, user=None, *, now=None):
         submission.attachments.all().delete()
         submission.notes.all().delete()
         submission.messages.all().delete()
+        submission.change_requests.all().delete()
         submission.themes.clear()
         updated = Submission.objects.filter(
             pk=submission.pk,

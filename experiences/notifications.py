@@ -36,6 +36,7 @@ from experiences.permissions import moderators
 
 CONTRIBUTOR = "contributor"
 MODERATORS = "moderators"
+ASSIGNEE = "assignee"
 
 CONTRIBUTOR_EMAILS = {
     "submit": "receipt",
@@ -70,6 +71,10 @@ def muted():
         _muted.reset(token)
 
 
+def is_muted():
+    return _muted.get()
+
+
 # Queuing -----------------------------------------------------------------------
 
 
@@ -79,6 +84,8 @@ def transition_applied(submission, transition, entry):
         return
     if transition.notify_contributor:
         _to_contributor(CONTRIBUTOR_EMAILS[transition.name], submission, entry)
+    if transition.name == "assign":
+        _to_assignee(submission, entry)
     if transition.notify_moderators and moderator_addresses():
         outbox.queue(
             MODERATOR_EMAILS[transition.name],
@@ -86,6 +93,12 @@ def transition_applied(submission, transition, entry):
             audience=MODERATORS,
             event_id=entry.pk,
         )
+
+
+def _to_assignee(submission, entry):
+    """Assigned by someone else: the moderator is told."""
+    if submission.assigned_to_id and submission.assigned_to_id != entry.user_id:
+        outbox.queue("assigned", submission, audience=ASSIGNEE, event_id=entry.pk)
 
 
 def draft_saved(submission, entry, *, previous_email):
@@ -299,6 +312,31 @@ def build_for_moderators(email):
     return Letter(moderator_addresses(), context)
 
 
+def build_for_assignee(email):
+    submission = _submission(email)
+    assignee = submission.assigned_to
+    entry = _entry(email)
+    if assignee is None or not assignee.email or (entry and entry.user is None):
+        raise PermanentFailure("Aucune adresse à prévenir.")
+    by = entry.user.get_full_name() or entry.user.get_username()
+    return Letter(
+        [assignee.email],
+        {
+            **_short(submission),
+            "assigned_by": by,
+            "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            + f"/admin/contributions/inspect/{submission.pk}/",
+        },
+    )
+
+
+letters.register_audience(ASSIGNEE, gettext_lazy("Modérateur·rice attribué·e"))
+letters.register(
+    "assigned",
+    gettext_lazy("Contribution attribuée"),
+    build_for_assignee,
+    folder=TEMPLATES,
+)
 letters.register_audience(CONTRIBUTOR, gettext_lazy("Personne contributrice"))
 letters.register_audience(MODERATORS, gettext_lazy("Équipe de modération"))
 for template_name, (label, _context) in CONTRIBUTOR_CONTEXTS.items():

@@ -1,8 +1,7 @@
 """The moderation queue in the Wagtail admin (menu "Contributions"), its action
 URLs, its log actions and its panel on the admin home."""
 
-from django.db.models import Count, Q
-from django.http import Http404
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
@@ -16,15 +15,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
-from wagtail_modeladmin.views import IndexView, InspectView
 
-# Imported for its hooks: the error reports and the sheets' admin views.
-from experiences import (  # noqa: F401
+from experiences import (
     admin_bulk,
-    admin_inspect,
+    admin_exports,
     admin_views,
-    exports,
-    sheet_admin,
+    sheet_admin,  # noqa: F401  (imported for its hooks: error reports, sheets)
 )
 from experiences.admin_filters import (
     QUEUE_STATES,
@@ -33,9 +29,15 @@ from experiences.admin_filters import (
     RegionFilter,
     StatusFilter,
 )
+from experiences.admin_queue import (
+    SubmissionIndexView,
+    SubmissionInspectView,
+    status_counts,
+)
 from experiences.constants import NARRATIVE_FIELDS
 from experiences.models import Submission, Theme
-from experiences.permissions import EXPORT, MODERATE
+from experiences.permissions import MODERATE
+from experiences.queue_search import QueueSearchHandler
 from experiences.states import LOG_ACTIONS, Status
 
 WAITING_STATES = (Status.RECEIVED, Status.IN_REVIEW)
@@ -79,60 +81,6 @@ class SubmissionButtonHelper(ButtonHelper):
 
 
 # Views -----------------------------------------------------------------------
-
-
-class SubmissionIndexView(IndexView):
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not can_view_queue(request.user):
-            return forbidden(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def as_spreadsheet(self, queryset, spreadsheet_format):
-        if not self.request.user.has_perm(EXPORT):
-            return forbidden(self.request)
-        if spreadsheet_format == "csv":
-            return exports.csv_response(queryset)
-        return exports.xlsx_response(queryset)
-
-    def export_url(self, fmt):
-        return self.get_query_string({"export": fmt}, remove=["p"])
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        counts = status_counts()
-        context["status_counts"] = [
-            {
-                "status": status,
-                "count": counts.get(status.value, 0),
-                "url": self.get_query_string({"etat": status.value}, remove=["p"]),
-                "current": self.params.get("etat") == status.value,
-            }
-            for status in QUEUE_STATES
-        ]
-        context["can_export"] = self.request.user.has_perm(EXPORT)
-        context["export_csv_url"] = self.export_url("csv")
-        context["export_xlsx_url"] = self.export_url("xlsx")
-        return context
-
-
-class SubmissionInspectView(InspectView):
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not can_view_queue(request.user):
-            return forbidden(request)
-        if not admin_views.was_sent(self.instance):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return self.instance.reference or _("Brouillon")
-
-    def get_meta_title(self):
-        return _("Contribution %(ref)s") % {"ref": self.get_page_subtitle()}
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(admin_inspect.inspect_context(self.request, self.instance))
-        return context
 
 
 # Registration ----------------------------------------------------------------
@@ -185,6 +133,7 @@ class SubmissionAdmin(ModelAdmin):
         ("submitted_at", ReceivedFilter),
     )
     list_select_related = ("department", "assigned_to")
+    search_handler_class = QueueSearchHandler
     ordering = ("-submitted_at",)
     search_fields = (
         "reference",
@@ -248,16 +197,6 @@ class SubmissionAdmin(ModelAdmin):
 modeladmin_register(SubmissionAdmin)
 
 
-def status_counts():
-    """{status: count} over the whole queue, in one query."""
-    return dict(
-        admin_views.sent_submissions()
-        .order_by()
-        .values_list("status")
-        .annotate(n=Count("pk"))
-    )
-
-
 @hooks.register("register_admin_urls")
 def register_moderation_urls():
     return [
@@ -265,6 +204,16 @@ def register_moderation_urls():
             "contributions/actions/<int:pk>/<slug:action>/",
             admin_views.submission_action,
             name="recueil_submission_action",
+        ),
+        path(
+            "contributions/exports/",
+            admin_exports.export_list,
+            name="recueil_queue_exports",
+        ),
+        path(
+            "contributions/exports/<int:pk>/telecharger/",
+            admin_exports.export_download,
+            name="recueil_queue_export_download",
         ),
         path(
             "contributions/pieces-jointes/<int:pk>/",

@@ -25,6 +25,7 @@ class HomePage(Page):
         "resources.EventRecapIndexPage",
         "resources.ArticleIndexPage",
         "booklets.BookletIndexPage",
+        "trainings.TrainingIndexPage",
         "home.StandardPage",
     ]
     max_count = 1

@@ -42,9 +42,11 @@ from experiences.models import (
     RubricChecklistItem,
     RubricPage,
 )
+from experiences.signoff import setup as signoff_setup
 from home import legal_texts
 from home.models import HomePage, StandardPage
 from resources.models import ArticleIndexPage, EventRecapIndexPage
+from trainings.setup import build_trainings
 
 CONSENT_DATA = (
     "J'accepte que mes données soient traitées pour l'instruction de ma "
@@ -302,8 +304,9 @@ def build_groups(home):
 
 
 def build_workflow(groups):
-    """ "Publication d'une expérience": editorial review, then validation, on the
-    experiences subtree."""
+    """ "Publication d'une expérience": editorial review, the contributor's
+    sign-off, then validation, on the experiences subtree (editorial leads may
+    reorder or remove the steps in the admin: a later run keeps their order)."""
     review, _ = GroupApprovalTask.objects.get_or_create(name=TASK_REVIEW)
     review.groups.set([groups[GROUP_EDITORS]])
     validation, _ = GroupApprovalTask.objects.get_or_create(name=TASK_VALIDATION)
@@ -312,11 +315,14 @@ def build_workflow(groups):
     if not workflow.active:
         workflow.active = True
         workflow.save(update_fields=["active"])
-    WorkflowTask.objects.update_or_create(
+    WorkflowTask.objects.get_or_create(
         workflow=workflow, task=review, defaults={"sort_order": 0}
     )
-    WorkflowTask.objects.update_or_create(
+    WorkflowTask.objects.get_or_create(
         workflow=workflow, task=validation, defaults={"sort_order": 1}
+    )
+    signoff_setup.insert_signoff_task(
+        workflow, after=review, leads=groups[GROUP_EDITORIAL_LEADS]
     )
     index = ExperienceIndexPage.objects.first()
     WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
@@ -347,6 +353,7 @@ def setup_site():
     groups = build_groups(home)
     workflow = build_workflow(groups)
     replace_wagtail_defaults(groups)
+    build_trainings(home, groups[GROUP_EDITORIAL_LEADS])
     # Where the copies of contributors' files wait for their page's publication.
     page_files.private_collection()
     return home, groups, workflow

@@ -1,11 +1,21 @@
-from django.contrib.auth.models import Group
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+from wagtail.models import Page, Site
 
 import pytest
 
 from booklets import pdf
-from experiences.constants import GROUP_EDITORIAL_LEADS, GROUP_EDITORS, GROUP_MODERATORS
-from home.setup import setup_site
-from tests.booklet_data import FAKE_PDF
+from experiences.constants import (
+    GROUP_EDITORIAL_LEADS,
+    GROUP_EDITORS,
+    GROUP_MODERATORS,
+    Rubric,
+)
+from home.setup import build_groups, build_workflow, setup_site
+from tests import factories
+from tests.factories import FAKE_PDF
 
 
 @pytest.fixture(autouse=True)
@@ -26,35 +36,99 @@ def _clear_cache():
 
 @pytest.fixture
 def site_tree(db):
-    """The page tree, groups and workflow that `setup_site` builds; returns home."""
+    """The whole production tree, groups and workflow (`setup_site`); returns
+    home. Only for tests of setup_site itself or of the whole site: the others
+    build what they need with the fixtures below."""
     home, _, _ = setup_site()
     return home
 
 
-def _member(django_user_model, username, group_name):
-    user = django_user_model.objects.create_user(
-        username=username,
-        email=f"{username}@example.org",
-        password="motdepasse-de-test",
-        first_name=username.capitalize(),
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+@pytest.fixture
+def home_page(db):
+    """The home page, root of the default site on WAGTAILADMIN_BASE_URL (the
+    welcome page of a fresh Wagtail database removed), as setup_site does."""
+    site = Site.objects.get(is_default_site=True)
+    welcome = site.root_page
+    home = factories.HomePageFactory()
+    public = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site.hostname = public.hostname
+    site.port = public.port or (443 if public.scheme == "https" else 80)
+    site.root_page = home
+    site.site_name = "Recueil"
+    site.save()
+    if welcome.depth == 2 and welcome.specific_class is Page:
+        welcome.delete()
+    return home
 
 
 @pytest.fixture
-def editor(site_tree, django_user_model):
-    return _member(django_user_model, "redactrice", GROUP_EDITORS)
+def experience_index(home_page):
+    return factories.ExperienceIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
-def moderator(site_tree, django_user_model):
-    return _member(django_user_model, "moderateur", GROUP_MODERATORS)
+def rubrics(experience_index):
+    """The six rubric pages: {rubric slug: page}."""
+    return {
+        rubric.value: factories.RubricPageFactory(
+            parent=experience_index, rubric=rubric.value
+        )
+        for rubric in Rubric
+    }
 
 
 @pytest.fixture
-def lead(site_tree, django_user_model):
-    return _member(django_user_model, "responsable", GROUP_EDITORIAL_LEADS)
+def rubric(rubrics):
+    return rubrics[Rubric.COLLECTIVE_DYNAMIC.value]
+
+
+@pytest.fixture
+def call_page(home_page):
+    """The call for contributions at /contribuer/, open this month."""
+    return factories.CallForContributionsPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def article_index(home_page):
+    return factories.ArticleIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def recap_index(home_page):
+    return factories.EventRecapIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def booklet_index(home_page):
+    return factories.BookletIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def groups(home_page):
+    """The three editorial groups and their permissions, made by the
+    production code (`home.setup.build_groups`): {name: group}."""
+    return build_groups(home_page)
+
+
+@pytest.fixture
+def workflow(groups, experience_index):
+    """The experiences' publication workflow, by the production code."""
+    return build_workflow(groups)
+
+
+@pytest.fixture
+def editor(groups):
+    return factories.member("redactrice", GROUP_EDITORS)
+
+
+@pytest.fixture
+def moderator(groups):
+    return factories.member("moderateur", GROUP_MODERATORS)
+
+
+@pytest.fixture
+def lead(groups):
+    return factories.member("responsable", GROUP_EDITORIAL_LEADS)
 
 
 @pytest.fixture

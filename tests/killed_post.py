@@ -26,7 +26,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 
 from home.setup import setup_site  # noqa: E402
-from tests.contribution_data import (  # noqa: E402
+from tests.factories import (  # noqa: E402
     FORM_URL,
     jpeg_with_gps,
     pdf_file,

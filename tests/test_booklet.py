@@ -15,19 +15,25 @@ from booklets.composition import compose, fingerprint
 from booklets.models import BookletPage, BookletSheet
 from experiences.constants import Rubric
 from experiences.models import Theme
-from tests.booklet_data import FAKE_PDF, make_booklet, make_experience
+from tests.factories import FAKE_PDF, make_booklet, make_booklet_experience
 
 
 @pytest.fixture
-def experiences(site_tree):
+def experiences(rubrics, booklet_index):
     return {
-        "report": make_experience(Rubric.REPORTING, "Des comptes rendus partagés"),
-        "forum": make_experience(Rubric.COLLECTIVE_DYNAMIC, "Un forum des conseils"),
-        "assoc": make_experience(
+        "report": make_booklet_experience(
+            Rubric.REPORTING, "Des comptes rendus partagés"
+        ),
+        "forum": make_booklet_experience(
+            Rubric.COLLECTIVE_DYNAMIC, "Un forum des conseils"
+        ),
+        "assoc": make_booklet_experience(
             Rubric.COLLECTIVE_DYNAMIC, "Associer les conseils au contrat", photo=True
         ),
-        "bilan": make_experience(Rubric.EVALUATION, "Une réunion bilan annuelle"),
-        "draft": make_experience(
+        "bilan": make_booklet_experience(
+            Rubric.EVALUATION, "Une réunion bilan annuelle"
+        ),
+        "draft": make_booklet_experience(
             Rubric.RULES, "Une charte encore en brouillon", publish=False
         ),
     }
@@ -152,17 +158,17 @@ def test_html_view_reads_on_screen_without_inline_code(client, experiences):
     assert "Content-Security-Policy" in response.headers
 
 
-def test_html_view_queries_do_not_grow_with_sheets(client, site_tree):
+def test_html_view_queries_do_not_grow_with_sheets(client, rubrics, booklet_index):
     small = make_booklet(
         [
-            make_experience(Rubric.REPORTING, f"Petite {n}", photo=True)
+            make_booklet_experience(Rubric.REPORTING, f"Petite {n}", photo=True)
             for n in range(2)
         ],
         slug="petit",
     )
     large = make_booklet(
         [
-            make_experience(rubric, f"Grande {rubric} {n}", photo=True)
+            make_booklet_experience(rubric, f"Grande {rubric} {n}", photo=True)
             for rubric in Rubric.values
             for n in range(2)
         ],

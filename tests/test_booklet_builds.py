@@ -13,7 +13,7 @@ from booklets.models import BookletPage
 from booklets.tasks import build_booklet_pdf
 from experiences.constants import Rubric
 from experiences.models import ExperiencePage
-from tests.booklet_data import FAKE_PDF, make_booklet, make_experience
+from tests.factories import FAKE_PDF, make_booklet, make_booklet_experience
 
 DUMMY_TASKS = {
     "default": {
@@ -24,8 +24,8 @@ DUMMY_TASKS = {
 
 
 @pytest.fixture
-def booklet(site_tree, renders):
-    forum = make_experience(Rubric.COLLECTIVE_DYNAMIC, "Un forum des conseils")
+def booklet(rubrics, booklet_index, renders):
+    forum = make_booklet_experience(Rubric.COLLECTIVE_DYNAMIC, "Un forum des conseils")
     return make_booklet([forum])
 
 

@@ -11,7 +11,8 @@ from pypdf import PdfReader
 from booklets import fitting, pdf
 from booklets.models import BookletPage
 from experiences.constants import Rubric
-from tests.booklet_data import make_booklet, make_experience
+from tests.factories import make_booklet
+from tests.factories import make_booklet_experience as make_experience
 
 PT_PER_MM = 72 / 25.4
 TOP = 24 * PT_PER_MM  # the page's text area (booklet-print.css, @page)

@@ -12,7 +12,7 @@ from booklets.composition import compose
 from booklets.models import BookletPage
 from booklets.tasks import build_booklet_pdf
 from experiences.constants import Rubric
-from tests.booklet_data import make_booklet, make_experience, make_image
+from tests.factories import make_booklet, make_booklet_experience, make_image
 
 LONG_APPROACH = "".join(
     f"<p>Étape {n} : les conseiller·ère·s citoyen·ne·s et les élu·e·s se "
@@ -41,9 +41,9 @@ def booklet_pdf_sheets(booklet):
 
 
 @pytest.fixture
-def booklet_pdf(site_tree):
+def booklet_pdf(rubrics, booklet_index):
     pages = [
-        make_experience(
+        make_booklet_experience(
             rubric,
             title,
             photo=(n % 2 == 0),
@@ -52,7 +52,9 @@ def booklet_pdf(site_tree):
         for n, (rubric, title) in enumerate(CHOSEN)
     ]
     pages.append(
-        make_experience(Rubric.RULES, "Une charte restée en brouillon", publish=False)
+        make_booklet_experience(
+            Rubric.RULES, "Une charte restée en brouillon", publish=False
+        )
     )
     booklet = make_booklet(pages, cover_image=make_image("Couverture du livret"))
     build_booklet_pdf.enqueue(booklet.pk)

@@ -13,7 +13,8 @@ from weasyprint import HTML
 from booklets import pdf
 from booklets.models import BookletPage
 from experiences.constants import Rubric
-from tests.booklet_data import make_booklet, make_experience, make_image
+from tests.factories import make_booklet, make_image
+from tests.factories import make_booklet_experience as make_experience
 
 PT_PER_MM = 72 / 25.4
 FOOTER_TOP = 22 * PT_PER_MM  # the bottom margin, where the running footer is

@@ -9,7 +9,7 @@ import pytest
 
 from core.client_address import client_address
 from experiences.models import Submission
-from tests.contribution_data import FORM_URL, valid_post
+from tests.factories import FORM_URL, valid_post
 
 NEUTRAL = "Votre envoi n'a pas pu être traité"
 
@@ -65,7 +65,7 @@ def test_an_invalid_trusted_proxy_is_a_system_check_error(settings):
 
 
 @pytest.fixture
-def call(site_tree, settings):
+def call(call_page, settings):
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
     settings.SUBMISSION_RATE_LIMIT = 10
 

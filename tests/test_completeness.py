@@ -11,13 +11,12 @@ from experiences import completeness
 from experiences.checklist_defaults import default_items
 from experiences.constants import Rubric
 from experiences.models import (
-    CallForContributionsPage,
     RubricChecklistItem,
     RubricPage,
     Submission,
 )
-from tests.contribution_data import FORM_URL, valid_post
-from tests.moderation_factories import add_attachment, make_submission
+from tests.factories.samples import FORM_URL, valid_post
+from tests.factories.submissions import add_attachment, make_submission
 
 RULES = "etablir-les-regles-de-la-co-construction"
 
@@ -132,8 +131,8 @@ def test_no_rubric_yet_uses_the_default_checklist(db):
 
 
 @pytest.fixture
-def call(site_tree):
-    return CallForContributionsPage.objects.get()
+def call(call_page, rubrics):
+    return call_page
 
 
 def test_a_submission_stores_its_score_and_is_never_refused(client, call):

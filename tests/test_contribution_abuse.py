@@ -10,17 +10,17 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from experiences import antiabuse
-from experiences.models import CallForContributionsPage, Submission
+from experiences.models import Submission
 from experiences.states import Status
-from tests.contribution_data import FORM_URL, form_tokens, pdf_file, valid_post
+from tests.factories import FORM_URL, form_tokens, pdf_file, valid_post
 
 NEUTRAL = "Votre envoi n&#x27;a pas pu être traité"
 NEUTRAL_RAW = "Votre envoi n'a pas pu être traité"
 
 
 @pytest.fixture
-def call(site_tree):
-    return CallForContributionsPage.objects.get()
+def call(call_page):
+    return call_page
 
 
 def assert_refused_keeping_text(response):

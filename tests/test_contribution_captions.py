@@ -10,9 +10,8 @@ from wagtail.models import ModelLogEntry
 import pytest
 
 from experiences import captions
-from experiences.models import CallForContributionsPage
 from experiences.states import LOG_ACTIONS, Status
-from tests.moderation_factories import add_attachment, make_submission
+from tests.factories import add_attachment, make_submission
 
 OPEN = [Status.DRAFT, Status.RECEIVED, Status.IN_REVIEW, Status.CHANGES_REQUESTED]
 CLOSED = [
@@ -25,8 +24,8 @@ CLOSED = [
 
 
 @pytest.fixture
-def call(site_tree):
-    return CallForContributionsPage.objects.get()
+def call(call_page):
+    return call_page
 
 
 def make(status=Status.RECEIVED):

@@ -19,8 +19,8 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from experiences import staging, uploads
-from experiences.models import CallForContributionsPage, Submission
-from tests.contribution_data import (
+from experiences.models import Submission
+from tests.factories import (
     FORM_URL,
     form_tokens,
     jpeg_with_gps,
@@ -41,8 +41,8 @@ lock_listing = pytest.mark.skipif(
 
 
 @pytest.fixture
-def call(site_tree):
-    return CallForContributionsPage.objects.get()
+def call(call_page):
+    return call_page
 
 
 def files_under(root):

@@ -18,14 +18,13 @@ from core import outbox
 from core.models import OutboxEmail
 from experiences.contribution import services
 from experiences.models import (
-    CallForContributionsPage,
     ReferenceSequence,
     RubricPage,
     Submission,
     SubmissionAttachment,
 )
 from experiences.states import Status
-from tests.contribution_data import (
+from tests.factories import (
     FORM_URL,
     form_tokens,
     jpeg_with_gps,
@@ -68,8 +67,8 @@ CONTRACT_NAMES = [
 
 
 @pytest.fixture
-def call(site_tree):
-    return CallForContributionsPage.objects.get()
+def call(call_page):
+    return call_page
 
 
 def post(client, capture, data, url=FORM_URL):
@@ -102,7 +101,7 @@ def test_form_uses_the_public_field_names_in_the_design_order(client, call):
     assert 'enctype="multipart/form-data"' in html
 
 
-def test_form_shows_rubric_help_regions_limits_and_requirements(client, call):
+def test_form_shows_rubric_help_regions_limits_and_requirements(client, call, rubrics):
     rubric = RubricPage.objects.get(rubric="rendre-compte-des-travaux")
     rubric.expected_experiences = "Des comptes rendus partagés & lisibles."
     rubric.save_revision().publish()

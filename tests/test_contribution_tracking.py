@@ -8,15 +8,15 @@ from django.test import Client
 import pytest
 
 from experiences import moderation
-from experiences.models import CallForContributionsPage, RubricPage, Submission
+from experiences.models import RubricPage, Submission
 from experiences.models.submissions import hash_token
 from experiences.states import Status, apply
-from tests.contribution_data import FORM_URL, valid_post
+from tests.factories import FORM_URL, valid_post
 
 
 @pytest.fixture
-def call(site_tree):
-    return CallForContributionsPage.objects.get()
+def call(call_page):
+    return call_page
 
 
 @pytest.fixture
@@ -131,7 +131,9 @@ def test_history_shows_decline_reason(client, submitted, moderator):
     assert "Retirer ma contribution" not in html
 
 
-def test_history_shows_publication_with_the_page_address(client, submitted, moderator):
+def test_history_shows_publication_with_the_page_address(
+    client, submitted, moderator, rubrics
+):
     from experiences.models import ExperiencePage
 
     submission, path = submitted

@@ -14,8 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 import pytest
 
 from experiences import antiabuse, uploads
-from experiences.models import CallForContributionsPage, Submission
-from tests.contribution_data import (
+from experiences.models import Submission
+from tests.factories import (
     FORM_URL,
     form_tokens,
     huge_png,
@@ -31,8 +31,8 @@ PEAK_GROWTH_LIMIT = 150 * MB
 
 
 @pytest.fixture
-def call(site_tree):
-    return CallForContributionsPage.objects.get()
+def call(call_page):
+    return call_page
 
 
 def peak_memory_growth(action):

@@ -11,8 +11,8 @@ import pytest
 from PIL import Image
 
 from experiences import uploads
-from experiences.models import CallForContributionsPage, Submission
-from tests.contribution_data import (
+from experiences.models import Submission
+from tests.factories import (
     FORM_URL,
     docx_file,
     jpeg_with_gps,
@@ -103,8 +103,8 @@ def test_a_forged_image_is_refused():
 
 
 @pytest.fixture
-def call(site_tree):
-    return CallForContributionsPage.objects.get()
+def call(call_page):
+    return call_page
 
 
 def committed(capture, client, data, url=FORM_URL):

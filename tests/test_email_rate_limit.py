@@ -7,16 +7,16 @@ import re
 import pytest
 
 from core.models import OutboxEmail
-from experiences.models import CallForContributionsPage, Submission
-from tests.contribution_data import FORM_URL, valid_post
+from experiences.models import Submission
+from tests.factories import FORM_URL, valid_post
 
 LINK_RE = re.compile(r"http://testserver(/contribuer/suivi/[\w-]+/)")
 
 
 @pytest.fixture
-def call(site_tree, settings):
+def call(call_page, settings):
     settings.EMAIL_RATE_LIMIT = 2
-    return CallForContributionsPage.objects.get()
+    return call_page
 
 
 def send(client, capture, data):

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from experiences import exports
 from experiences.states import Status
-from tests.moderation_factories import make_submission
+from tests.factories import make_submission
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from experiences import moderation
 from experiences.models import Submission, SubmissionMessage
 from experiences.states import LOG_ACTIONS, Status, TransitionError, apply
-from tests.moderation_factories import make_submission
+from tests.factories import make_submission
 
 pytestmark = pytest.mark.django_db
 
@@ -191,7 +191,7 @@ def test_stale_object_cannot_apply_twice(moderator, lead):
     assert submission.messages.count() == 1
 
 
-def test_wrong_state_is_refused(client, moderator):
+def test_wrong_state_is_refused(client, moderator, rubrics):
     submission = make_submission()
     client.force_login(moderator)
     response = _post(client, submission, "accept")

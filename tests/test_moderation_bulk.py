@@ -8,7 +8,7 @@ import pytest
 
 from experiences import bulk_moderation, moderation
 from experiences.states import Status, TransitionError
-from tests.moderation_factories import make_submission
+from tests.factories.submissions import make_submission
 
 BULK_URL = "/admin/contributions/actions-groupees/"
 

@@ -1,17 +1,20 @@
 """Accept → page draft in the workflow → review → validation → live page,
 submission `publiée`, contributor emailed."""
 
+from django.urls import reverse
+
 from wagtail.models import WorkflowState
 
 import pytest
 
-from experiences import moderation
+from experiences import moderation, tracking
 from experiences.models import ExperiencePage, RubricPage
 from experiences.publication import ChosenAttachment, plain_text_to_rich_text
 from experiences.states import Status, TransitionError
-from tests.moderation_factories import add_attachment, make_submission
+from tests.factories import add_attachment, make_submission
 
-pytestmark = pytest.mark.django_db
+# Accepting builds the page under its rubric and starts its workflow.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rubrics", "workflow")]
 
 
 def test_plain_text_becomes_escaped_paragraphs():
@@ -142,6 +145,9 @@ def test_full_path_from_received_to_published(
     with django_capture_on_commit_callbacks(execute=True):
         submission, page = _full_path(client, moderator, editor, lead)
     emails = [m for m in mailoutbox if m.to == [submission.email]]
+    # The sign-off request was queued too, but is sent only after the commit
+    # (here, at the end): the contributor had answered meanwhile, so it is
+    # dropped rather than asking for an agreement already given.
     assert [m.subject for m in emails] == [
         f"[Recueil] Votre contribution {submission.reference} est retenue",
         "[Recueil] Votre expérience est en ligne",
@@ -170,6 +176,15 @@ def _full_path(client, moderator, editor, lead):
     page.refresh_from_db()
     assert not page.live
     state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+    assert state.current_task_state.task.name == "Accord de la personne contributrice"
+    # The contributor validates the edited sheet from their private link.
+    client.logout()
+    signoff = reverse("recueil_signoff", args=[tracking.current_token(submission)])
+    response = client.post(
+        signoff, {"action": "approve", "task_state": state.current_task_state.pk}
+    )
+    assert response.status_code == 302
+    state.refresh_from_db()
     assert state.current_task_state.task.name == "Validation"
 
     _approve(client, lead, page)

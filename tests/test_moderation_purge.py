@@ -15,7 +15,7 @@ import pytest
 from experiences import moderation
 from experiences.models import Submission, SubmissionAttachment
 from experiences.states import Status
-from tests.moderation_factories import add_attachment, make_submission
+from tests.factories import add_attachment, make_submission
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
@@ -36,7 +36,7 @@ def _purge():
 
 
 def test_purges_closed_submissions_after_the_period(
-    settings, site_tree, django_capture_on_commit_callbacks
+    settings, db, django_capture_on_commit_callbacks
 ):
     settings.PURGE_AFTER_DAYS = 365
     old = {
@@ -76,7 +76,7 @@ def test_purges_closed_submissions_after_the_period(
 
 
 def test_drafts_are_warned_a_month_before_then_purged(
-    settings, site_tree, mailoutbox, django_capture_on_commit_callbacks
+    settings, call_page, mailoutbox, django_capture_on_commit_callbacks
 ):
     settings.PURGE_DRAFTS_AFTER_DAYS = 90
     draft = make_submission(status=Status.DRAFT)
@@ -114,7 +114,7 @@ def test_drafts_are_warned_a_month_before_then_purged(
     assert fresh.personal_data_purged_at is None
 
 
-def test_draft_is_not_purged_without_a_month_of_warning(settings, site_tree):
+def test_draft_is_not_purged_without_a_month_of_warning(settings, call_page):
     settings.PURGE_DRAFTS_AFTER_DAYS = 90
     draft = make_submission(status=Status.DRAFT)
     _age(draft, 200, field="created_at")
@@ -143,7 +143,7 @@ def test_open_submissions_cannot_be_purged(lead):
         moderation.purge_personal_data(submission, lead)
 
 
-def test_export_personal_data(site_tree, moderator, tmp_path):
+def test_export_personal_data(db, moderator, tmp_path):
     submission = make_submission(email="Camille@Example.org", themes=["sante"])
     add_attachment(submission, "document")
     moderation.take(submission, moderator)
@@ -171,7 +171,7 @@ def test_export_personal_data(site_tree, moderator, tmp_path):
     )
 
 
-def test_export_personal_data_refuses_a_bad_address(site_tree):
+def test_export_personal_data_refuses_a_bad_address(db):
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError):
@@ -179,7 +179,7 @@ def test_export_personal_data_refuses_a_bad_address(site_tree):
 
 
 def test_export_lists_the_emails_sent_to_the_address(
-    site_tree, moderator, django_capture_on_commit_callbacks
+    db, moderator, django_capture_on_commit_callbacks
 ):
     submission = make_submission(status=Status.IN_REVIEW)
     with django_capture_on_commit_callbacks(execute=True):
@@ -192,9 +192,7 @@ def test_export_lists_the_emails_sent_to_the_address(
     assert email["state"] == "Envoyé" and email["sent_at"]
 
 
-def test_the_purge_command_prunes_old_task_rows_and_expired_sessions(
-    settings, site_tree
-):
+def test_the_purge_command_prunes_old_task_rows_and_expired_sessions(settings, db):
     from django.contrib.sessions.models import Session
 
     from django_tasks_db.models import DBTaskResult

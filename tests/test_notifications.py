@@ -12,7 +12,7 @@ from core import letters
 from core.models import OutboxEmail
 from experiences import notifications
 from experiences.states import TRANSITIONS, Status, apply
-from tests.moderation_factories import make_submission
+from tests.factories import make_submission
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates" / "experiences" / "emails"
 

@@ -16,7 +16,7 @@ from core import outbox
 from core.models import OutboxEmail
 from experiences import notifications
 from experiences.states import Status
-from tests.moderation_factories import make_submission
+from tests.factories import make_submission
 
 pytestmark = pytest.mark.django_db
 DUMMY = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}

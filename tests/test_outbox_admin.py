@@ -13,14 +13,14 @@ from core import outbox
 from core.models import OutboxEmail
 from experiences import notifications
 from experiences.states import Status
-from tests.moderation_factories import make_submission
+from tests.factories import make_submission
 
 pytestmark = pytest.mark.django_db
 INDEX = "/admin/courriels/"
 
 
 @pytest.fixture
-def emails(site_tree, monkeypatch, django_capture_on_commit_callbacks):
+def emails(db, monkeypatch, django_capture_on_commit_callbacks):
     """A failed, a waiting and a sent email."""
     sent = make_submission(status=Status.ACCEPTED)
     refused = make_submission(status=Status.ACCEPTED)

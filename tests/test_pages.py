@@ -32,6 +32,7 @@ from resources.models import (
     EventRecapIndexPage,
     EventRecapPage,
 )
+from trainings.models import TrainingIndexPage
 
 
 def form_data(values, **multiple):
@@ -84,6 +85,7 @@ class PageTypeTests(WagtailPageTestCase):
                 EventRecapIndexPage,
                 ArticleIndexPage,
                 BookletIndexPage,
+                TrainingIndexPage,
                 StandardPage,
             },
         )

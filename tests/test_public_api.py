@@ -13,14 +13,14 @@ ENDPOINTS = ["pages", "images", "documents"]
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
 @pytest.mark.parametrize("search", ["conseil " * 1200, "a" * 9600])
-def test_a_search_longer_than_q_is_refused(client, site_tree, endpoint, search):
+def test_a_search_longer_than_q_is_refused(client, rubrics, endpoint, search):
     response = client.get(f"/api/v2/{endpoint}/", {"search": search})
     assert response.status_code == 400
     assert f"{MAX_QUERY_LENGTH} caractères au plus" in response.json()["message"]
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
-def test_an_unknown_search_operator_is_refused(client, site_tree, endpoint):
+def test_an_unknown_search_operator_is_refused(client, rubrics, endpoint):
     response = client.get(
         f"/api/v2/{endpoint}/", {"search": "conseil", "search_operator": "xor"}
     )
@@ -28,7 +28,7 @@ def test_an_unknown_search_operator_is_refused(client, site_tree, endpoint):
     assert "search_operator" in response.json()["message"]
 
 
-def test_a_search_within_the_cap_still_works(client, site_tree):
+def test_a_search_within_the_cap_still_works(client, rubrics):
     response = client.get(
         "/api/v2/pages/",
         {"search": "co-construction " + "a" * 150, "search_operator": "or"},

@@ -3,7 +3,7 @@ publishing refreshes listings and counts at once."""
 
 import pytest
 
-from tests.public_factories import make_experience
+from tests.factories import make_experience
 
 
 @pytest.fixture
@@ -11,7 +11,7 @@ def page_cache(settings):
     settings.PUBLIC_CACHE_SECONDS = 300
 
 
-def test_anonymous_pages_are_cached(client, site_tree, page_cache):
+def test_anonymous_pages_are_cached(client, rubrics, page_cache):
     make_experience(title="Déjà là")
     first = client.get("/experiences/")
     second = client.get("/experiences/")
@@ -23,9 +23,7 @@ def test_anonymous_pages_are_cached(client, site_tree, page_cache):
     assert second["X-Frame-Options"] == "DENY"
 
 
-def test_publishing_refreshes_listings_and_counts_at_once(
-    client, site_tree, page_cache
-):
+def test_publishing_refreshes_listings_and_counts_at_once(client, rubrics, page_cache):
     make_experience(title="Déjà là")
     client.get("/experiences/")
     client.get("/")
@@ -39,7 +37,7 @@ def test_publishing_refreshes_listings_and_counts_at_once(
     assert "Toute nouvelle" not in client.get("/experiences/").content.decode()
 
 
-def test_moving_a_page_refreshes_the_rubric_listings(client, site_tree, page_cache):
+def test_moving_a_page_refreshes_the_rubric_listings(client, rubrics, page_cache):
     from experiences.models import RubricPage
 
     page = make_experience(title="Voyageuse")
@@ -50,19 +48,19 @@ def test_moving_a_page_refreshes_the_rubric_listings(client, site_tree, page_cac
 
 
 def test_logged_in_users_are_never_served_or_stored(
-    client, site_tree, page_cache, editor
+    client, rubrics, page_cache, editor
 ):
     client.force_login(editor)
     assert "X-Recueil-Cache" not in client.get("/experiences/")
     assert "X-Recueil-Cache" not in client.get("/experiences/")
 
 
-def test_the_contribution_form_is_never_cached(client, site_tree, page_cache):
+def test_the_contribution_form_is_never_cached(client, rubrics, page_cache):
     client.get("/contribuer/")
     assert "X-Recueil-Cache" not in client.get("/contribuer/")
 
 
-def test_pages_with_a_csrf_token_are_not_stored(rf, site_tree, page_cache):
+def test_pages_with_a_csrf_token_are_not_stored(rf, rubrics, page_cache):
     from django.http import HttpResponse
     from django.middleware.csrf import get_token
 
@@ -82,7 +80,7 @@ def test_pages_with_a_csrf_token_are_not_stored(rf, site_tree, page_cache):
     assert "X-Recueil-Cache" not in middleware(again)
 
 
-def test_not_found_and_filtered_variants_are_keyed_apart(client, site_tree, page_cache):
+def test_not_found_and_filtered_variants_are_keyed_apart(client, rubrics, page_cache):
     make_experience(department="93")
     a = client.get("/experiences/", {"departement": "93"}).content
     b = client.get("/experiences/", {"departement": "75"}).content

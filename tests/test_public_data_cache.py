@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from tests.public_factories import make_experience
+from tests.factories import make_experience
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def theme_option_count(html, slug):
 
 
 def test_another_address_reuses_the_counts_and_publishing_refreshes_them(
-    client, site_tree, page_cache
+    client, rubrics, page_cache
 ):
     from django.db import connection
 
@@ -44,7 +44,7 @@ def test_another_address_reuses_the_counts_and_publishing_refreshes_them(
     assert theme_option_count(html, "sante") == 2
 
 
-def test_related_experiences_follow_publication(client, site_tree, page_cache):
+def test_related_experiences_follow_publication(client, rubrics, page_cache):
     page = make_experience(title="Point de départ", themes=["sante"], tags=["forum"])
     assert "Y aller par d" not in client.get(page.url).content.decode()
     make_experience(title="Voisine", themes=["sante"], tags=["forum"])

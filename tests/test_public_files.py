@@ -18,9 +18,10 @@ from experiences.constants import GROUP_EDITORIAL_LEADS, GROUP_EDITORS, GROUP_MO
 from experiences.models import ExperiencePage, ExperiencePhoto
 from experiences.publication import ChosenAttachment
 from home.setup import setup_site
-from tests.moderation_factories import add_attachment, make_submission, png_bytes
+from tests.factories import add_attachment, make_submission, png_bytes
 
-pytestmark = pytest.mark.django_db
+# Accepting builds the page under its rubric and starts its workflow.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rubrics", "workflow")]
 
 PHOTO_NAME = "Atelier chez Camille Durand.png"
 DOCUMENT_NAME = "CR réunion Durand 12 mars.pdf"

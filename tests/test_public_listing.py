@@ -12,7 +12,7 @@ import pytest
 from experiences.constants import ContributorRole, Rubric
 from experiences.listing import ExperienceListing
 from experiences.models import Department
-from tests.public_factories import make_experience
+from tests.factories import make_experience
 
 THEMES = ["sante", "jeunesse", "education", "logement"]
 TAGS = ["forum", "charte", "bilan", "diagnostic"]
@@ -20,7 +20,7 @@ DEPARTMENTS = ["93", "75", "59", "69", "2A"]
 
 
 @pytest.fixture
-def random_experiences(site_tree):
+def random_experiences(rubrics):
     rng = random.Random(5)
     rows = []
     for number in range(30):
@@ -140,9 +140,7 @@ def test_rubric_page_is_the_listing_with_its_rubric_fixed(client, random_experie
     assert all(facet.name != "rubrique" for facet in response.context["facets"])
 
 
-def test_filters_render_counts_active_tags_and_keep_them_in_pagination(
-    client, site_tree
-):
+def test_filters_render_counts_active_tags_and_keep_them_in_pagination(client, rubrics):
     for number in range(14):
         make_experience(title=f"Forum {number}", department="93", tags=["forum"])
     make_experience(title="Ailleurs", department="75")
@@ -161,7 +159,7 @@ def test_filters_render_counts_active_tags_and_keep_them_in_pagination(
     assert 'aria-current="page" title="Page 2"' in page_two.content.decode()
 
 
-def test_empty_result_suggests_what_to_remove(client, site_tree):
+def test_empty_result_suggests_what_to_remove(client, rubrics):
     make_experience(department="93")
     response = client.get("/experiences/", {"departement": "75"})
     html = response.content.decode()
@@ -189,20 +187,20 @@ def test_empty_result_suggests_what_to_remove(client, site_tree):
         {"q": "***"},
     ],
 )
-def test_invalid_parameters_never_fail(client, site_tree, params):
+def test_invalid_parameters_never_fail(client, rubrics, params):
     make_experience(title="Une expérience")
     for path in ("/experiences/", "/experiences/rendre-compte-des-travaux/"):
         response = client.get(path, params)
         assert response.status_code == 200, (path, params)
 
 
-def test_out_of_range_page_says_so(client, site_tree):
+def test_out_of_range_page_says_so(client, rubrics):
     make_experience()
     response = client.get("/experiences/", {"page": 9999})
     assert "Cette page de résultats n’existe pas" in response.content.decode()
 
 
-def test_search_combines_with_filters(client, site_tree):
+def test_search_combines_with_filters(client, rubrics):
     make_experience(title="Un forum des habitants", department="93")
     make_experience(title="Un forum à Paris", department="75")
     make_experience(title="Une charte", department="93")
@@ -222,7 +220,7 @@ def test_search_combines_with_filters(client, site_tree):
     connection.vendor != "postgresql",
     reason="SQLite's FTS5 has no French stemming: accents and plurals need PostgreSQL",
 )
-def test_french_search_matches_accents_and_plurals(client, site_tree):
+def test_french_search_matches_accents_and_plurals(client, rubrics):
     make_experience(
         title="Bilan", summary="Les evaluations partagées du contrat de ville"
     )
@@ -244,7 +242,7 @@ LISTING_QUERY_BUDGET = 30
     ],
 )
 def test_query_count_does_not_depend_on_the_number_of_experiences(
-    client, site_tree, django_assert_max_num_queries, path
+    client, rubrics, django_assert_max_num_queries, path
 ):
     from django.db import connection as conn
     from django.test.utils import CaptureQueriesContext

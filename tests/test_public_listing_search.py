@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from tests.public_factories import make_experience
+from tests.factories import make_experience
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def _facet(response, name):
 @pytest.mark.parametrize(
     "path", ["/experiences/", "/experiences/faire-emerger-une-dynamique-collective/"]
 )
-def test_q_is_searched_once_per_listing(client, site_tree, path):
+def test_q_is_searched_once_per_listing(client, rubrics, path):
     make_experience(title="Un forum des habitants", themes=["sante"], tags=["bilan"])
     make_experience(title="Un forum à Paris", department="75", themes=["sante"])
     make_experience(title="Une charte signée", themes=["sante"], tags=["bilan"])

@@ -6,10 +6,10 @@ import io
 import pytest
 
 from experiences.models import Submission
-from tests.public_factories import make_experience
+from tests.factories import make_experience
 
 
-def test_rss_feed_of_all_experiences_and_of_one_rubric(client, site_tree):
+def test_rss_feed_of_all_experiences_and_of_one_rubric(client, rubrics):
     make_experience(title="Dans la première rubrique")
     make_experience(title="Dans la cinquième", rubric="rendre-compte-des-travaux")
     make_experience(title="Brouillon", publish=False)
@@ -23,7 +23,7 @@ def test_rss_feed_of_all_experiences_and_of_one_rubric(client, site_tree):
     assert client.get("/flux/experiences/inconnue/").status_code == 404
 
 
-def test_sitemap_and_robots(client, site_tree):
+def test_sitemap_and_robots(client, rubrics):
     page = make_experience()
     sitemap = client.get("/sitemap.xml").content.decode()
     assert page.url in sitemap
@@ -32,7 +32,7 @@ def test_sitemap_and_robots(client, site_tree):
     assert "Disallow: /admin/" in robots
 
 
-def test_api_exposes_structured_fields_but_no_personal_data(client, site_tree):
+def test_api_exposes_structured_fields_but_no_personal_data(client, rubrics):
     submission_fields = {"email": "privee@example.org", "first_name": "Camille"}
     page = make_experience(
         title="Ouverte",
@@ -65,13 +65,13 @@ def test_api_exposes_structured_fields_but_no_personal_data(client, site_tree):
     assert Submission._meta.db_table not in body
 
 
-def test_api_hides_unpublished_pages(client, site_tree):
+def test_api_hides_unpublished_pages(client, rubrics):
     make_experience(title="Pas encore", publish=False)
     body = client.get("/api/v2/pages/", {"type": "experiences.ExperiencePage"})
     assert "Pas encore" not in body.content.decode()
 
 
-def test_csv_export_follows_the_filters_and_states_its_licence(client, site_tree):
+def test_csv_export_follows_the_filters_and_states_its_licence(client, rubrics):
     make_experience(title="En Seine-Saint-Denis", department="93", tags=["forum"])
     make_experience(title="=cmd|' /C calc'!A0", department="93")
     make_experience(title="À Paris", department="75")
@@ -97,7 +97,7 @@ def test_csv_export_follows_the_filters_and_states_its_licence(client, site_tree
     ("params", "lines"),
     [({"annee": "x"}, 2), ({"page": "2"}, 2), ({"q": "é" * 5000}, 1)],
 )
-def test_csv_export_ignores_invalid_parameters(client, site_tree, params, lines):
+def test_csv_export_ignores_invalid_parameters(client, rubrics, params, lines):
     make_experience()
     response = client.get("/experiences/export.csv", params)
     assert response.status_code == 200

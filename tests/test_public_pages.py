@@ -12,7 +12,7 @@ import pytest
 
 from experiences.models import CallForContributionsPage, ExperienceDocument
 from experiences.related import related_experiences
-from tests.public_factories import make_article, make_experience, make_recap
+from tests.factories import make_article, make_experience, make_recap
 
 PLAINE_COMMUNE = {
     "title": "Conseils citoyens : comment prendre sa place dans le contrat de ville ?",
@@ -31,7 +31,7 @@ PLAINE_COMMUNE = {
 }
 
 
-def test_experience_page_has_the_shape_of_seed_001(client, site_tree):
+def test_experience_page_has_the_shape_of_seed_001(client, rubrics):
     page = make_experience(**PLAINE_COMMUNE)
     html = client.get(page.url).content.decode()
     for heading in (
@@ -55,14 +55,14 @@ def test_experience_page_has_the_shape_of_seed_001(client, site_tree):
     assert "Contact" not in html  # nobody consented to a public contact
 
 
-def test_contact_only_when_consented(client, site_tree):
+def test_contact_only_when_consented(client, rubrics):
     page = make_experience(contact_name="Léa Martin", contact_email="lea@example.org")
     html = client.get(page.url).content.decode()
     assert "<dt>Contact</dt>" in html
     assert 'href="mailto:lea@example.org"' in html
 
 
-def test_documents_show_their_type_and_size(client, site_tree):
+def test_documents_show_their_type_and_size(client, rubrics):
     page = make_experience()
     document = Document(title="Synthèse")
     document.file.save("synthese.pdf", ContentFile(b"%PDF-1.4 " + b"x" * 2048))
@@ -72,7 +72,7 @@ def test_documents_show_their_type_and_size(client, site_tree):
     assert "PDF – 2,0\xa0Ko" in html
 
 
-def test_related_experiences_rank_shared_rubric_themes_and_tags(site_tree):
+def test_related_experiences_rank_shared_rubric_themes_and_tags(rubrics):
     page = make_experience(themes=["sante", "jeunesse"], tags=["forum"])
     close = make_experience(themes=["sante", "jeunesse"], tags=["forum"])
     same_rubric = make_experience()
@@ -83,7 +83,7 @@ def test_related_experiences_rank_shared_rubric_themes_and_tags(site_tree):
     assert related[2] == shares_a_tag
 
 
-def test_related_experiences_take_a_fixed_number_of_queries(site_tree):
+def test_related_experiences_take_a_fixed_number_of_queries(rubrics):
     from django.db import connection
 
     page = make_experience(themes=["sante"], tags=["forum"])
@@ -99,7 +99,7 @@ def test_related_experiences_take_a_fixed_number_of_queries(site_tree):
 
 
 def test_experience_page_query_count_is_fixed(
-    client, site_tree, django_assert_max_num_queries
+    client, rubrics, django_assert_max_num_queries
 ):
     from django.db import connection
 
@@ -118,7 +118,7 @@ def test_experience_page_query_count_is_fixed(
     [(-10, 30, "Ouvert"), (-60, -1, "Clos"), (5, 60, "Bientôt ouvert")],
 )
 def test_home_shows_the_call_state_and_deadline(
-    client, site_tree, opens, closes, expected
+    client, call_page, opens, closes, expected
 ):
     now = timezone.now()
     call = CallForContributionsPage.objects.get()
@@ -133,11 +133,13 @@ def test_home_shows_the_call_state_and_deadline(
         assert f"{local.day} " in html
 
 
-def test_home_lists_rubrics_with_counts_and_latest_content(client, site_tree):
+def test_home_lists_rubrics_with_counts_and_latest_content(
+    client, home_page, rubrics, recap_index, article_index
+):
     make_experience(title="Première")
     make_experience(title="Seconde", rubric="rendre-compte-des-travaux")
-    make_recap(site_tree, title="Le webinaire de juillet")
-    make_article(site_tree, title="Les missions")
+    make_recap(home_page, title="Le webinaire de juillet")
+    make_article(home_page, title="Les missions")
     response = client.get("/")
     html = response.content.decode()
     counts = {r.rubric: r.experience_count for r in response.context["rubrics"]}
@@ -149,11 +151,11 @@ def test_home_lists_rubrics_with_counts_and_latest_content(client, site_tree):
 
 
 def test_recap_practice_cards_render_as_cards_linking_to_an_experience(
-    client, site_tree
+    client, home_page, rubrics, recap_index
 ):
     experience = make_experience(title="Tournée de la démocratie")
     recap = make_recap(
-        site_tree,
+        home_page,
         body=[
             (
                 "practice_card",
@@ -174,10 +176,12 @@ def test_recap_practice_cards_render_as_cards_linking_to_an_experience(
     assert f'href="{experience.url}"' in html
 
 
-def test_recap_and_article_listings_filter_by_kind_year_and_tag(client, site_tree):
-    make_recap(site_tree, title="Webinaire A", kind="webinaire", date=(2024, 7, 9))
+def test_recap_and_article_listings_filter_by_kind_year_and_tag(
+    client, home_page, recap_index, article_index
+):
+    make_recap(home_page, title="Webinaire A", kind="webinaire", date=(2024, 7, 9))
     make_recap(
-        site_tree,
+        home_page,
         title="Formation B",
         kind="formation",
         date=(2017, 3, 1),
@@ -189,18 +193,20 @@ def test_recap_and_article_listings_filter_by_kind_year_and_tag(client, site_tre
     assert [p.title for p in response.context["results_page"]] == ["Webinaire A"]
     response = client.get("/evenements/", {"tag": "bilan", "annee": "lettres"})
     assert [p.title for p in response.context["results_page"]] == ["Formation B"]
-    make_article(site_tree, title="Texte", kind="texte-de-reference", tags=["loi"])
-    make_article(site_tree, title="Pratique")
+    make_article(home_page, title="Texte", kind="texte-de-reference", tags=["loi"])
+    make_article(home_page, title="Pratique")
     response = client.get("/ressources/", {"type": "texte-de-reference"})
     assert [p.title for p in response.context["results_page"]] == ["Texte"]
     html = client.get("/ressources/", {"tag": "loi"}).content.decode()
     assert "Retirer le filtre loi" in html
 
 
-def test_site_search_covers_every_page_type(client, site_tree):
+def test_site_search_covers_every_page_type(
+    client, home_page, rubrics, recap_index, article_index
+):
     make_experience(title="Forum des conseils citoyens")
-    make_recap(site_tree, title="Webinaire sur le forum")
-    make_article(site_tree, title="Un forum, mode d'emploi")
+    make_recap(home_page, title="Webinaire sur le forum")
+    make_article(home_page, title="Un forum, mode d'emploi")
     response = client.get("/recherche/", {"q": "forum"})
     titles = {page.title for page in response.context["results_page"]}
     assert titles == {
@@ -212,7 +218,7 @@ def test_site_search_covers_every_page_type(client, site_tree):
     assert client.get("/recherche/", {"q": "forum", "page": "999"}).status_code == 200
 
 
-def test_404_is_a_french_dsfr_page(client, site_tree):
+def test_404_is_a_french_dsfr_page(client, home_page):
     response = client.get("/nulle-part/")
     assert response.status_code == 404
     html = response.content.decode()
@@ -220,7 +226,7 @@ def test_404_is_a_french_dsfr_page(client, site_tree):
     assert 'class="fr-header"' in html
 
 
-def test_meta_description_and_open_graph(client, site_tree):
+def test_meta_description_and_open_graph(client, rubrics):
     page = make_experience(summary="Un chapô qui résume l'expérience.")
     html = client.get(page.url).content.decode()
     assert (

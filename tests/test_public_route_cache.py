@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from tests.public_factories import make_experience
+from tests.factories import make_experience
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def get(client, url):
     return response, len(queries)
 
 
-def test_another_address_of_an_experience_runs_no_query(client, site_tree, page_cache):
+def test_another_address_of_an_experience_runs_no_query(client, rubrics, page_cache):
     page = make_experience(
         title="Forum des habitant·es",
         themes=["sante", "education"],
@@ -53,7 +53,7 @@ def _same_but_nonce(first, other):
 
 
 def test_same_html_with_and_without_the_route_cache(
-    client, site_tree, settings, page_cache
+    client, rubrics, settings, page_cache
 ):
     page = make_experience(themes=["sante"], tags=["forum", "affiche"])
     client.get(page.url)
@@ -63,7 +63,7 @@ def test_same_html_with_and_without_the_route_cache(
     assert _same_but_nonce(cached, plain)
 
 
-def test_republishing_is_seen_at_once(client, site_tree, page_cache):
+def test_republishing_is_seen_at_once(client, rubrics, page_cache):
     page = make_experience(title="Titre d'origine", tags=["forum"])
     client.get(page.url)
     page.title = "Titre corrigé"
@@ -73,14 +73,14 @@ def test_republishing_is_seen_at_once(client, site_tree, page_cache):
     assert "Titre d'origine" not in html
 
 
-def test_unpublishing_gives_a_404_at_once(client, site_tree, page_cache):
+def test_unpublishing_gives_a_404_at_once(client, rubrics, page_cache):
     page = make_experience()
     assert client.get(page.url).status_code == 200
     page.unpublish()
     assert client.get(page.url + "?v=2").status_code == 404
 
 
-def test_a_new_view_restriction_applies_at_once(client, site_tree, page_cache):
+def test_a_new_view_restriction_applies_at_once(client, rubrics, page_cache):
     from wagtail.models import PageViewRestriction
 
     page = make_experience(title="Bientôt réservée")
@@ -95,7 +95,7 @@ def test_a_new_view_restriction_applies_at_once(client, site_tree, page_cache):
     assert 'name="password"' in response.content.decode()
 
 
-def test_logged_in_users_keep_wagtail_routing(client, site_tree, page_cache, editor):
+def test_logged_in_users_keep_wagtail_routing(client, rubrics, page_cache, editor):
     page = make_experience()
     client.force_login(editor)
     _, first = get(client, page.url)
@@ -104,7 +104,7 @@ def test_logged_in_users_keep_wagtail_routing(client, site_tree, page_cache, edi
     assert second >= 3
 
 
-def test_a_restricted_rubric_leaves_the_listing_at_once(client, site_tree, page_cache):
+def test_a_restricted_rubric_leaves_the_listing_at_once(client, rubrics, page_cache):
     from wagtail.models import PageViewRestriction
 
     page = make_experience(title="Réservée bientôt")

@@ -23,7 +23,7 @@ from core.worker import ResilientWorker
 from experiences import moderation
 from experiences.models import ExperiencePage, RubricPage, Submission
 from experiences.tracking import SESSION_KEYS
-from tests.contribution_data import FORM_URL, pdf_file, valid_post
+from tests.factories import FORM_URL, pdf_file, valid_post
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +74,9 @@ def media_traces():
 
 
 @pytest.fixture
-def lived(client, site_tree, moderator, settings, django_capture_on_commit_callbacks):
+def lived(
+    client, call_page, rubrics, moderator, settings, django_capture_on_commit_callbacks
+):
     """A contribution that went through the whole site before it was declined:
     emails (sent by a worker, task rows kept), messages, notes, a session, a
     page draft holding the contact without consent, an old task row from

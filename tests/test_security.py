@@ -22,7 +22,7 @@ def _directives(header):
     }
 
 
-def test_public_page_security_headers(client, site_tree):
+def test_public_page_security_headers(client, experience_index):
     response = client.get("/experiences/")
     assert response.status_code == 200
     assert response["X-Frame-Options"] == "DENY"
@@ -38,7 +38,7 @@ def test_public_page_security_headers(client, site_tree):
         assert "'unsafe-eval'" not in csp[directive]
 
 
-def test_public_html_has_no_inline_style_or_script(client, site_tree):
+def test_public_html_has_no_inline_style_or_script(client, home_page):
     html = client.get("/").content.decode()
     assert "style=" not in html
     assert "<style" not in html
@@ -47,7 +47,7 @@ def test_public_html_has_no_inline_style_or_script(client, site_tree):
         assert "src=" in tag, f"inline script found: <script{tag}>"
 
 
-def test_hsts_on_https(client, site_tree, settings):
+def test_hsts_on_https(client, home_page, settings):
     settings.SECURE_HSTS_SECONDS = 31_536_000
     settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     response = client.get("/", secure=True)
@@ -62,7 +62,7 @@ def test_admin_gets_its_own_policy(client, superuser):
     assert csp["frame-ancestors"] == ["'self'"]
 
 
-def test_documents_are_served_as_attachments(client, site_tree):
+def test_documents_are_served_as_attachments(client, db):
     document = get_document_model().objects.create(
         title="Synthèse", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="synthese.pdf")
     )

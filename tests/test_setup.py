@@ -159,9 +159,14 @@ def test_workflow_attached_to_the_experiences_subtree(site_tree):
     tasks = [
         task.specific for task in workflow.tasks.order_by("workflow_tasks__sort_order")
     ]
-    assert [task.name for task in tasks] == ["Relecture éditoriale", "Validation"]
+    assert [task.name for task in tasks] == [
+        "Relecture éditoriale",
+        "Accord de la personne contributrice",
+        "Validation",
+    ]
     assert [g.name for g in tasks[0].groups.all()] == [GROUP_EDITORS]
     assert [g.name for g in tasks[1].groups.all()] == [GROUP_EDITORIAL_LEADS]
+    assert [g.name for g in tasks[2].groups.all()] == [GROUP_EDITORIAL_LEADS]
     rubric = RubricPage.objects.first()
     experience = ExperiencePage(
         title="Un forum",

@@ -12,7 +12,7 @@ import pytest
 from core.log_filters import MASK, MaskTokensFilter, mask_tokens
 from experiences.models import CallForContributionsPage, Submission
 from experiences.states import Status
-from tests.contribution_data import FORM_URL, valid_post
+from tests.factories import FORM_URL, valid_post
 
 TOKEN = "Zq3-_x9" + "A" * 36  # the shape of secrets.token_urlsafe(32)
 
@@ -81,7 +81,7 @@ def test_runserver_request_lines_are_masked():
 
 
 @pytest.mark.django_db
-def test_a_404_on_a_private_link_is_logged_masked(client, site_tree, caplog):
+def test_a_404_on_a_private_link_is_logged_masked(client, call_page, caplog):
     with caplog.at_level(logging.WARNING, logger="django.request"):
         assert client.get(f"/contribuer/suivi/{TOKEN}/").status_code == 404
     assert f"/contribuer/suivi/{MASK}/" in caplog.text
@@ -92,7 +92,7 @@ def test_a_404_on_a_private_link_is_logged_masked(client, site_tree, caplog):
 
 
 @pytest.fixture
-def tracked(client, site_tree, django_capture_on_commit_callbacks):
+def tracked(client, call_page, django_capture_on_commit_callbacks):
     """A sent contribution and the path of its tracking page."""
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(FORM_URL, valid_post())

@@ -11,18 +11,17 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from experiences import moderation, tracking
-from experiences.models import CallForContributionsPage, Submission
+from experiences.models import Submission
 from experiences.models.submissions import derive_token, hash_token
 from experiences.states import Status
-from tests.contribution_data import FORM_URL, valid_post
-from tests.moderation_factories import make_submission
+from tests.factories import FORM_URL, make_submission, valid_post
 
 LINK_RE = re.compile(r"http://testserver(/contribuer/suivi/[\w-]+/)")
 
 
 @pytest.fixture
-def call(site_tree):
-    return CallForContributionsPage.objects.get()
+def call(call_page):
+    return call_page
 
 
 def send(client, capture, data, url=FORM_URL):

@@ -26,7 +26,7 @@ from core.models import OutboxEmail
 from core.worker import ResilientWorker, reclaim_stale_tasks
 from experiences import notifications
 from experiences.states import Status
-from tests.moderation_factories import make_submission
+from tests.factories import make_submission
 
 DATABASE_TASKS = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}

@@ -63,6 +63,7 @@ LOCAL_APPS = [
     "experiences",
     "resources",
     "booklets",
+    "trainings",
     "demo",
 ]
 INSTALLED_APPS = DJANGO_APPS + FIRST_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -317,6 +318,25 @@ PURGE_AFTER_DAYS = env_int("PURGE_AFTER_DAYS", 365)
 PURGE_DRAFTS_AFTER_DAYS = env_int("PURGE_DRAFTS_AFTER_DAYS", 90)
 # The optional address left with an error report, kept to answer, then erased.
 ERROR_REPORT_EMAIL_DAYS = env_int("ERROR_REPORT_EMAIL_DAYS", 90)
+# Exports of the moderation queue: built by a task, kept this many days in
+# private storage, then erased by purge_personal_data. A selection of at most
+# QUEUE_EXPORT_DIRECT_MAX_ROWS submissions may also be downloaded at once.
+QUEUE_EXPORT_KEEP_DAYS = env_int("QUEUE_EXPORT_KEEP_DAYS", 7)
+QUEUE_EXPORT_DIRECT_MAX_ROWS = env_int("QUEUE_EXPORT_DIRECT_MAX_ROWS", 1000)
+# The contributor's sign-off of the edited sheet: reminders after these days,
+# then an editorial lead may approve in their stead (experiences.signoff).
+SIGNOFF_REMINDER_DAYS = tuple(
+    int(days) for days in env_list("SIGNOFF_REMINDER_DAYS", ["7", "14"])
+)
+SIGNOFF_TACIT_DAYS = env_int("SIGNOFF_TACIT_DAYS", 21)
+# « Où en est votre expérience ? »: months after publication.
+UPDATE_PROMPT_MONTHS = env_int("UPDATE_PROMPT_MONTHS", 12)
+
+# Training sessions (trainings app): how long a person offered a freed seat has
+# to claim it (shortened to half the time left when the session is nearer), and
+# how long registrations are kept after their session.
+TRAINING_CLAIM_HOURS = env_int("TRAINING_CLAIM_HOURS", 48)
+TRAINING_RETENTION_MONTHS = env_int("TRAINING_RETENTION_MONTHS", 12)
 
 # Security headers (the production settings add HTTPS-only ones).
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -377,6 +397,10 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Replaces the handlers of Django's default logging (a console handler
+        # in DEBUG without the mask): "django.*" records reach the root's
+        # masked console only (a CSRF refusal names the private page's path).
+        "django": {"handlers": []},
         "django.request": {"level": "WARNING", "filters": ["mask_tokens"]},
         "django.server": {
             "handlers": ["django.server"],

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from experiences import completeness, notifications, tracking
+from experiences import change_requests, completeness, notifications, tracking
+from experiences.constants import SubmissionKind
 from experiences.form_building import TEXT_FIELDS
 from experiences.models import (
     Department,
@@ -52,7 +53,8 @@ def by_nonce(nonce):
 def is_editable(call, submission):
     """Whether the tracking page shows the contribution form again."""
     return submission.status == S.CHANGES_REQUESTED or (
-        submission.status == S.DRAFT and call.is_open
+        submission.status == S.DRAFT
+        and (call.is_open or submission.kind == SubmissionKind.UPDATE)
     )
 
 
@@ -176,6 +178,8 @@ def submit(call, submission, cleaned, files):
         if seen == S.DRAFT:
             changes["reference"] = ReferenceSequence.next_reference()
         apply(submission, name, expected_status=seen, **changes)
+        if name == "resubmit":
+            change_requests.mark_answered(submission)
     return submission
 
 

@@ -16,7 +16,16 @@ from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from experiences import antiabuse, completeness, outage, staging, tracking, uploads
+from experiences import (
+    antiabuse,
+    change_requests,
+    completeness,
+    outage,
+    staging,
+    tracking,
+    update_views,
+    uploads,
+)
 from experiences.contribution import history, services
 from experiences.form_building import (
     as_typed,
@@ -28,6 +37,7 @@ from experiences.form_building import (
 )
 from experiences.forms import ContributionForm
 from experiences.models import Submission
+from experiences.signoff.views import tracking_context as signoff_context
 from experiences.states import Status as S
 from experiences.states import TransitionError
 from experiences.tracking import SESSION_CONFIRMATION, SESSION_DRAFT
@@ -306,6 +316,9 @@ def _tracking_context(call, submission, token):
         "published_url": history.published_url(submission),
         "can_withdraw": submission.status in services.WITHDRAWABLE_STATES,
         "withdraw_url": tracking_address(call, token, "withdraw"),
+        **signoff_context(submission),
+        **change_requests.tracking_context(submission),
+        **update_views.tracking_context(submission, token),
     }
 
 

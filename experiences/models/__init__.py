@@ -1,5 +1,7 @@
+from experiences.models.change_requests import ChangeRequest
 from experiences.models.checklist import RubricChecklistItem
 from experiences.models.error_reports import ErrorReport
+from experiences.models.exports import QueueExport
 from experiences.models.pages import (
     CallForContributionsPage,
     ExperienceDocument,
@@ -11,6 +13,7 @@ from experiences.models.pages import (
     RubricPage,
 )
 from experiences.models.reference import Department, Region, Theme
+from experiences.models.signoff import ContributorSignoffTask, SignoffTaskState
 from experiences.models.submissions import (
     ReferenceSequence,
     Submission,
@@ -21,6 +24,8 @@ from experiences.models.submissions import (
 
 __all__ = [
     "CallForContributionsPage",
+    "ChangeRequest",
+    "ContributorSignoffTask",
     "Department",
     "ErrorReport",
     "ExperienceDocument",
@@ -29,10 +34,12 @@ __all__ = [
     "ExperiencePage",
     "ExperiencePageTag",
     "ExperiencePhoto",
+    "QueueExport",
     "ReferenceSequence",
     "Region",
     "RubricChecklistItem",
     "RubricPage",
+    "SignoffTaskState",
     "Submission",
     "SubmissionAttachment",
     "SubmissionMessage",

@@ -19,7 +19,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
-from experiences.constants import RUBRIC_ORDER, ContributorRole, Rubric
+from experiences.constants import RUBRIC_ORDER, Closure, ContributorRole, Rubric
 from experiences.models.reference import Department
 from experiences.serializers import (
     DepartmentSerializer,
@@ -155,6 +155,13 @@ class ExperiencePage(Page):
     )
     end_date = models.DateField(_("fin"), null=True, blank=True)
     ongoing = models.BooleanField(_("en cours"), default=False)
+    closure = models.CharField(
+        _("fin de l'expérience"),
+        max_length=20,
+        choices=Closure.choices,
+        blank=True,
+        default=Closure.OPEN,
+    )
     feature = models.CharField(_("signe particulier"), max_length=200, blank=True)
     objectives = RichTextField(_("objectifs"), blank=True, features=EDITOR_FEATURES)
     approach = RichTextField(_("la démarche"), blank=True, features=EDITOR_FEATURES)
@@ -213,6 +220,7 @@ class ExperiencePage(Page):
                         FieldPanel("start_date"),
                         FieldPanel("end_date"),
                         FieldPanel("ongoing"),
+                        FieldPanel("closure"),
                     ]
                 ),
                 FieldPanel("feature"),

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from experiences.constants import ContributorRole, Rubric
+from experiences.constants import ContributorRole, Rubric, SubmissionKind
 from experiences.states import Status
 
 
@@ -183,6 +183,23 @@ class Submission(models.Model):
         max_length=64, unique=True, null=True, blank=True, editable=False
     )
 
+    # « Mise à jour »: a later account of a published experience, which
+    # becomes a new revision of its page (experiences.updates).
+    kind = models.CharField(
+        _("nature"),
+        max_length=20,
+        choices=SubmissionKind.choices,
+        default=SubmissionKind.CONTRIBUTION,
+    )
+    updates_page = models.ForeignKey(
+        "experiences.ExperiencePage",
+        verbose_name=_("page mise à jour"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="update_submissions",
+    )
+    update_prompted_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The completeness score (0–100) after the rubric's checklist, stored
     # with each save of the form so that the queue can sort and filter by it
     # (``experiences.completeness``); a guide, never a condition.
@@ -218,7 +235,17 @@ class Submission(models.Model):
             ("export_submission", _("Peut exporter les contributions")),
             ("purge_submission", _("Peut purger les données personnelles")),
         ]
-        indexes = [models.Index(fields=["status", "submitted_at"])]
+        indexes = [
+            models.Index(fields=["status", "submitted_at"]),
+            # The moderation queue's order (newest first, the key breaking
+            # ties), over what was sent. On PostgreSQL, migration 0005 adds the
+            # full-text document and the trigram index that its search uses.
+            models.Index(
+                fields=["-submitted_at", "-id"],
+                name="submission_queue_order",
+                condition=models.Q(submitted_at__isnull=False),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.reference or _('Brouillon')} — {self.title or _('(sans titre)')}"

@@ -16,6 +16,7 @@ NAVIGATION_TYPES = (
     "eventrecapindexpage",
     "articleindexpage",
     "bookletindexpage",
+    "trainingindexpage",
 )
 
 

@@ -9,7 +9,7 @@ import pytest
 from experiences.states import Status
 from tests.browser.conftest import axe_violations
 from tests.browser.test_contribution import tab_to
-from tests.moderation_factories import add_attachment, make_submission
+from tests.factories import add_attachment, make_submission
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -1,14 +1,17 @@
 """In Chromium: a moderator takes a received submission and accepts it, an
-editor approves the review, an editorial lead validates: the page is live."""
+editor approves the review, the contributor validates the sheet, an editorial
+lead validates: the page is live."""
 
 import os
 
+from django.urls import reverse
+
 import pytest
 
+from experiences import tracking
 from experiences.models import ExperiencePage
 from experiences.states import Status
-from tests.conftest import _member
-from tests.moderation_factories import add_attachment, make_submission
+from tests.factories import add_attachment, make_submission, member
 
 PASSWORD = "motdepasse-de-test"
 
@@ -31,18 +34,16 @@ def _approve(page):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_from_received_to_published(
-    chromium, live_server, site_tree, django_user_model, screenshot_dir
-):
+def test_from_received_to_published(chromium, live_server, site_tree, screenshot_dir):
     from experiences.constants import (
         GROUP_EDITORIAL_LEADS,
         GROUP_EDITORS,
         GROUP_MODERATORS,
     )
 
-    _member(django_user_model, "moderatrice", GROUP_MODERATORS)
-    _member(django_user_model, "redacteur", GROUP_EDITORS)
-    _member(django_user_model, "responsable", GROUP_EDITORIAL_LEADS)
+    member("moderatrice", GROUP_MODERATORS)
+    member("redacteur", GROUP_EDITORS)
+    member("responsable", GROUP_EDITORIAL_LEADS)
     submission = make_submission(title="Un budget participatif des conseils")
     add_attachment(submission, "image", caption="Le vote")
 
@@ -62,7 +63,17 @@ def test_from_received_to_published(
     context.close()
     pk = ExperiencePage.objects.get(submission=submission).pk
 
-    for username in ("redacteur", "responsable"):
+    for username in ("redacteur", "contributor", "responsable"):
+        if username == "contributor":
+            # The contributor validates the edited sheet from their link.
+            context = chromium.new_context()
+            page = context.new_page()
+            token = tracking.current_token(submission)
+            page.goto(live_server.url + reverse("recueil_signoff", args=[token]))
+            page.click("button:has-text('Je valide cette version')")
+            page.wait_for_load_state()
+            context.close()
+            continue
         context, page = _login(chromium, live_server, username)
         page.goto(f"{live_server.url}/admin/pages/{pk}/edit/")
         _approve(page)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.browser.conftest import axe_violations
-from tests.public_factories import make_article, make_experience, make_recap
+from tests.factories import make_article, make_experience, make_recap
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from demo import accounts
 from demo.content import DemoError
 from demo.loader import load_demo
+from experiences.models import SignoffTaskState
+from experiences.signoff.events import signoff_path
 
 LABELS = {
     "experiences": "expériences",
@@ -16,6 +18,9 @@ LABELS = {
     "images": "images",
     "documents": "documents",
     "accounts": "comptes",
+    "training_cycles": "cycle de formation",
+    "training_sessions": "séances",
+    "registrations": "inscriptions",
 }
 
 
@@ -101,3 +106,11 @@ class Command(BaseCommand):
                 self.stdout.write(line)
         self.stdout.write(line)
         self.stdout.write("Administration : /admin/")
+        for state in SignoffTaskState.objects.filter(
+            status=SignoffTaskState.STATUS_IN_PROGRESS,
+            submission__email__endswith="@example.org",
+        ).select_related("submission"):
+            self.stdout.write(
+                f"Accord attendu de la personne contributrice (« "
+                f"{state.submission.title} ») : {signoff_path(state.submission)}"
+            )

@@ -14,7 +14,7 @@ dates), with an entry in its history: a trace that it existed. Safe to run
 daily: each record is purged once, each warning sent once per draft version.
 
 It also deletes the task rows finished more than ``TASKS_KEEP_FINISHED_DAYS``
-ago and the expired sessions.
+ago, the expired sessions and the queue's expired exports.
 """
 
 import datetime
@@ -29,7 +29,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from core import retention
-from experiences import notifications
+from experiences import notifications, queue_exports
 from experiences.models import ErrorReport, Submission
 from experiences.moderation import purge_personal_data
 from experiences.staging import sweep
@@ -134,6 +134,8 @@ class Command(BaseCommand):
             f"{prefix}Signalements d'erreur : {erased} adresse(s) effacée(s)."
         )
 
+        for label, count in retention.run_registered_purges(now=now, dry_run=dry_run):
+            self.stdout.write(f"{prefix}{label} : {count} purgée(s).")
         # 4. Files left behind by a worker killed in the middle of a post.
         swept = sweep(dry_run=dry_run)
         self.stdout.write(
@@ -151,6 +153,8 @@ class Command(BaseCommand):
             return
         tasks = retention.prune_finished_tasks(now=now)
         retention.clear_expired_sessions()
+        expired_exports = queue_exports.purge_expired(now=now)
         self.stdout.write(
-            f"Tâches terminées supprimées : {tasks} ; sessions expirées supprimées."
+            f"Tâches terminées supprimées : {tasks} ; sessions expirées supprimées ; "
+            f"exports expirés supprimés : {expired_exports}."
         )

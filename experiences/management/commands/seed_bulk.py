@@ -4,13 +4,15 @@ Pages are written with bulk inserts (tree paths computed here, as treebeard
 would), then indexed for search in chunks: 10 000 experiences take a minute or
 two, where creating them one by one through the page API would take an hour.
 Every bulk page has a slug starting with ``bulk-``; `--delete` removes them.
-Run `setup_site` first.
+Run `setup_site` first. `--submissions 50000` adds sent submissions to the
+moderation queue instead (experiences.bulk_submissions).
 """
 
 import datetime
 import random
 import uuid
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -22,7 +24,12 @@ from wagtail.search.backends import get_search_backend
 
 from taggit.models import Tag
 
-from experiences.constants import ContributorRole
+from experiences import bulk_submissions
+from experiences.constants import (
+    GROUP_EDITORIAL_LEADS,
+    GROUP_MODERATORS,
+    ContributorRole,
+)
 from experiences.filters import ThemeLink
 from experiences.models import (
     Department,
@@ -122,15 +129,36 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--experiences", type=int, default=1000)
+        parser.add_argument(
+            "--submissions",
+            type=int,
+            default=0,
+            help="Contributions envoyées à créer dans la file de modération.",
+        )
         parser.add_argument("--seed", type=int, default=2016)
         parser.add_argument(
             "--delete", action="store_true", help="Supprime les pages « bulk- »."
         )
 
-    def handle(self, *args, experiences, seed, delete, **options):
+    def handle(self, *args, experiences, submissions, seed, delete, **options):
         if delete:
             deleted = self.delete_bulk()
             self.stdout.write(f"{deleted} expériences de masse supprimées.")
+            deleted, _ = bulk_submissions.bulk_submissions().delete()
+            self.stdout.write(f"{deleted} lignes de contributions de masse supprimées.")
+            return
+        if submissions:
+            # One in four goes, in turn, to the moderation team.
+            team = get_user_model().objects.filter(
+                groups__name__in=[GROUP_MODERATORS, GROUP_EDITORIAL_LEADS]
+            )
+            created = bulk_submissions.create(
+                submissions,
+                seed=seed,
+                assignee_ids=sorted(set(team.values_list("pk", flat=True))),
+                progress=lambda n: self.stdout.write(f"{n} / {submissions}"),
+            )
+            self.stdout.write(self.style.SUCCESS(f"{created} contributions créées."))
             return
         rubric_pages = list(RubricPage.objects.order_by("path"))
         if not rubric_pages:

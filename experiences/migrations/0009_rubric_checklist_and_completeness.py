@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('experiences', '0005_error_report'),
+        ('experiences', '0008_merge_signoff'),
     ]
 
     operations = [

@@ -1,4 +1,4 @@
-"""Shared data for the contribution tests: a complete valid post and sample files."""
+"""Sample data for the tests: the contribution form's post, uploaded files."""
 
 import io
 import re
@@ -14,6 +14,7 @@ from PIL import Image
 from experiences import antiabuse
 
 FORM_URL = "/contribuer/"
+FAKE_PDF = b"%PDF-1.7\n% stub\n%%EOF\n"
 
 
 def valid_post(**overrides):
@@ -62,6 +63,12 @@ def form_tokens(html):
     nonce = re.search(r'name="form_nonce" value="([^"]+)"', html)[1]
     rendered_at = re.search(r'name="rendered_at" value="([^"]+)"', html)[1]
     return {"form_nonce": nonce, "rendered_at": rendered_at}
+
+
+def png_bytes(size=(40, 30), color=(200, 30, 30)):
+    output = io.BytesIO()
+    Image.new("RGB", size, color).save(output, format="PNG")
+    return output.getvalue()
 
 
 def pdf_file(name="compte-rendu.pdf", size=None):
