@@ -25,6 +25,7 @@ from experiences import (
 from experiences.admin_filters import (
     QUEUE_STATES,
     AssignedFilter,
+    CompletenessFilter,
     ReceivedFilter,
     RegionFilter,
     StatusFilter,
@@ -122,6 +123,7 @@ class SubmissionAdmin(ModelAdmin):
         "moderator",
         "received",
         "waiting",
+        "completeness_score",
     )
     list_display_add_buttons = "title_link"
     list_filter = (
@@ -130,6 +132,7 @@ class SubmissionAdmin(ModelAdmin):
         RegionFilter,
         "role",
         AssignedFilter,
+        CompletenessFilter,
         ("submitted_at", ReceivedFilter),
     )
     list_select_related = ("department", "assigned_to")
@@ -192,6 +195,10 @@ class SubmissionAdmin(ModelAdmin):
     def waiting(self, obj):
         days = obj.days_waiting
         return "—" if days is None else days
+
+    @admin_display(_("complétude"), "completeness")
+    def completeness_score(self, obj):
+        return "—" if obj.completeness is None else f"{obj.completeness} %"
 
 
 modeladmin_register(SubmissionAdmin)

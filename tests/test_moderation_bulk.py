@@ -184,10 +184,10 @@ def test_bulk_assign_to_a_moderator(client, lead, moderator):
 
 
 @pytest.mark.parametrize("role", ["editor", "anonymous"])
-def test_bulk_actions_need_the_moderation_permission(client, site_tree, role, request):
+def test_bulk_actions_need_the_moderation_permission(client, editor, role):
     submission = make_submission()
     if role == "editor":
-        client.force_login(request.getfixturevalue("editor"))
+        client.force_login(editor)
     response = client.post(
         BULK_URL,
         {
