@@ -37,7 +37,7 @@ class BulkForm(forms.Form):
         required=False,
     )
     note = forms.CharField(
-        label=gettext_lazy("Note interne (jamais montrée aux personnes)"),
+        label=gettext_lazy("Note interne, jamais montrée aux personnes"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
