@@ -53,5 +53,31 @@ class AssignedFilter(SimpleListFilter):
         return queryset
 
 
+class CompletenessFilter(SimpleListFilter):
+    """The completeness score stored with each submission
+    (``experiences.completeness``): a guide to sort the work, never a verdict."""
+
+    title = _("complétude")
+    parameter_name = "completude"
+    BANDS = {
+        "faible": (0, 49),
+        "moyenne": (50, 79),
+        "bonne": (80, 100),
+    }
+
+    def lookups(self, request, model_admin):
+        return [
+            ("faible", _("Moins de 50 %")),
+            ("moyenne", _("De 50 à 79 %")),
+            ("bonne", _("80 % et plus")),
+        ]
+
+    def queryset(self, request, queryset):
+        band = self.BANDS.get(self.value())
+        if band:
+            return queryset.filter(completeness__range=band)
+        return queryset
+
+
 class ReceivedFilter(DateFieldListFilter):
     title = _("reçue")

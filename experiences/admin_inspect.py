@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import registry as log_registry
 
-from experiences import change_requests, moderation
+from experiences import change_requests, completeness, moderation
 from experiences.admin_views import (
     MESSAGE_STATES,
     PERSONAL_DATA,
@@ -152,6 +152,10 @@ def inspect_context(request, submission):
         "contributor": contributor_fields(submission),
         "consents": consents(submission),
         "attachments": attachments,
+        # Not for a purged submission: its text is gone, a score would mislead.
+        "completeness": None
+        if submission.personal_data_purged_at
+        else completeness.for_submission(submission),
         "notes": submission.notes.select_related("author"),
         "thread": submission.messages.select_related("author"),
         "history": history,

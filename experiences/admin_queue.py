@@ -19,7 +19,14 @@ from wagtail.admin.paginator import WagtailPaginator
 
 from wagtail_modeladmin.views import IndexView, InspectView
 
-from experiences import admin_inspect, admin_views, exports, queue_exports
+from experiences import (
+    admin_inspect,
+    admin_views,
+    bulk_moderation,
+    exports,
+    queue_exports,
+    queue_memory,
+)
 from experiences.admin_filters import QUEUE_STATES
 from experiences.permissions import EXPORT
 
@@ -82,6 +89,10 @@ class SubmissionIndexView(IndexView):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not can_view_queue(request.user):
             return forbidden(request)
+        if request.method == "GET" and request.user.is_authenticated:
+            back = queue_memory.follow(request)
+            if back:
+                return redirect(back)
         return super().dispatch(request, *args, **kwargs)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
@@ -169,6 +180,10 @@ class SubmissionIndexView(IndexView):
         context["export_csv_url"] = self.export_url("csv")
         context["export_xlsx_url"] = self.export_url("xlsx")
         context["exports_url"] = reverse("recueil_queue_exports")
+        context["can_moderate"] = admin_views.can_moderate(self.request.user)
+        context["bulk_url"] = reverse("recueil_queue_bulk")
+        context["bulk_actions"] = list(bulk_moderation.LABELS.items())
+        context["reset_url"] = f"{self.request.path}?{queue_memory.RESET}=1"
         context["queue_headers"] = self.queue_headers()
         context["queue_rows"] = [self.queue_row(obj) for obj in page_obj.object_list]
         return context
@@ -212,6 +227,7 @@ class SubmissionIndexView(IndexView):
                 admin.moderator(obj),
                 admin.received(obj),
                 admin.waiting(obj),
+                admin.completeness_score(obj),
             ],
         }
 

@@ -167,9 +167,17 @@ def _perform(request, submission, action):
             expected_status=expected,
         )
     if action == "decline":
-        return moderation.decline(submission, user, message, expected_status=expected)
+        return moderation.decline(
+            submission,
+            user,
+            message,
+            note=post.get("note", ""),
+            expected_status=expected,
+        )
     if action == "mark_spam":
-        return moderation.mark_spam(submission, user, expected_status=expected)
+        return moderation.mark_spam(
+            submission, user, note=post.get("note", ""), expected_status=expected
+        )
     if action == "reopen":
         return moderation.reopen(
             submission, user, message=message, expected_status=expected

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from core import page_views
-from experiences import uploads
+from experiences import completeness, uploads
 from experiences.contribution.views import (
     private_link,
     submission_or_404,
@@ -160,6 +160,7 @@ def save(submission, form):
                 user=None,
                 data={"attachments": logged},
             )
+            completeness.refresh(locked)
     return len(logged)
 
 

@@ -97,15 +97,38 @@ def accept(submission, user, *, rubric=None, attachments=None, expected_status=N
     )
 
 
+NOTE_REQUIRED = _(
+    "Une note interne est obligatoire pour ne pas retenir une contribution ou la "
+    "marquer comme indésirable : elle reste dans l'historique."
+)
+
+
+def _require_note(note):
+    if not (note or "").strip():
+        raise TransitionError(NOTE_REQUIRED)
+
+
 @transaction.atomic
-def decline(submission, user, message, *, expected_status=None):
-    return _answer(
+def decline(submission, user, message, *, note, expected_status=None):
+    """Decline: the message goes to the contributor, the required internal
+    note (the moderators' reason) stays in the history."""
+    _require_note(note)
+    submission = _answer(
         submission, user, "decline", message, expected_status=expected_status
     )
+    add_note(submission, user, note)
+    return submission
 
 
-def mark_spam(submission, user, *, expected_status=None):
-    return apply(submission, "mark_spam", user=user, expected_status=expected_status)
+@transaction.atomic
+def mark_spam(submission, user, *, note, expected_status=None):
+    """Mark as spam, with the required internal note kept in the history."""
+    _require_note(note)
+    submission = apply(
+        submission, "mark_spam", user=user, expected_status=expected_status
+    )
+    add_note(submission, user, note)
+    return submission
 
 
 def reopen(submission, user, *, message="", expected_status=None):

@@ -17,6 +17,7 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from experiences import (
+    admin_bulk,
     admin_exports,
     admin_views,
     sheet_admin,  # noqa: F401  (imported for its hooks: error reports, sheets)
@@ -24,6 +25,7 @@ from experiences import (
 from experiences.admin_filters import (
     QUEUE_STATES,
     AssignedFilter,
+    CompletenessFilter,
     ReceivedFilter,
     RegionFilter,
     StatusFilter,
@@ -121,6 +123,7 @@ class SubmissionAdmin(ModelAdmin):
         "moderator",
         "received",
         "waiting",
+        "completeness_score",
     )
     list_display_add_buttons = "title_link"
     list_filter = (
@@ -129,6 +132,7 @@ class SubmissionAdmin(ModelAdmin):
         RegionFilter,
         "role",
         AssignedFilter,
+        CompletenessFilter,
         ("submitted_at", ReceivedFilter),
     )
     list_select_related = ("department", "assigned_to")
@@ -191,6 +195,10 @@ class SubmissionAdmin(ModelAdmin):
     def waiting(self, obj):
         days = obj.days_waiting
         return "—" if days is None else days
+
+    @admin_display(_("complétude"), "completeness")
+    def completeness_score(self, obj):
+        return "—" if obj.completeness is None else f"{obj.completeness} %"
 
 
 modeladmin_register(SubmissionAdmin)
@@ -306,3 +314,14 @@ class ThemeViewSet(SnippetViewSet):
 
 
 register_snippet(ThemeViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_bulk_moderation_urls():
+    return [
+        path(
+            "contributions/actions-groupees/",
+            admin_bulk.bulk_action,
+            name="recueil_queue_bulk",
+        ),
+    ]

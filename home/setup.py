@@ -25,6 +25,7 @@ from wagtail.models import (
 from booklets.models import BookletIndexPage
 from core import permissions as core_permissions
 from experiences import page_files, permissions
+from experiences.checklist_defaults import default_items
 from experiences.constants import (
     GROUP_EDITORIAL_LEADS,
     GROUP_EDITORS,
@@ -35,7 +36,12 @@ from experiences.constants import (
     WORKFLOW_NAME,
     Rubric,
 )
-from experiences.models import CallForContributionsPage, ExperienceIndexPage, RubricPage
+from experiences.models import (
+    CallForContributionsPage,
+    ExperienceIndexPage,
+    RubricChecklistItem,
+    RubricPage,
+)
 from experiences.signoff import setup as signoff_setup
 from home import legal_texts
 from home.models import HomePage, StandardPage
@@ -122,6 +128,10 @@ def build_page_tree():
                 slug=rubric.value,
                 rubric=rubric.value,
                 expected_experiences=RUBRIC_EXPECTED[rubric],
+                checklist_items=[
+                    RubricChecklistItem(sort_order=order, **values)
+                    for order, values in enumerate(default_items(rubric))
+                ],
             )
             experiences.add_child(instance=page)
             page.save_revision().publish()

@@ -121,7 +121,9 @@ def test_changes_requested_reopens_the_form_to_correct_and_resubmit(
 def test_history_shows_decline_reason(client, submitted, moderator):
     submission, path = submitted
     moderation.take(submission, moderator)
-    moderation.decline(submission, moderator, "Hors du champ de l'appel.")
+    moderation.decline(
+        submission, moderator, "Hors du champ de l'appel.", note="Hors champ"
+    )
     html = client.get(path).content.decode()
     assert "Contribution non retenue" in html
     assert "Hors du champ de l&#x27;appel." in html

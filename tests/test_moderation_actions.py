@@ -94,11 +94,17 @@ def test_decline_needs_a_reason_and_emails_it(
 ):
     submission = make_submission(status=Status.IN_REVIEW)
     client.force_login(moderator)
-    _post(client, submission, "decline", message="")
+    _post(client, submission, "decline", message="", note="Hors champ")
     submission.refresh_from_db()
     assert submission.status == Status.IN_REVIEW
     with django_capture_on_commit_callbacks(execute=True):
-        _post(client, submission, "decline", message="Hors du champ de l'appel.")
+        _post(
+            client,
+            submission,
+            "decline",
+            message="Hors du champ de l'appel.",
+            note="Hors champ",
+        )
     submission.refresh_from_db()
     assert submission.status == Status.DECLINED
     assert submission.decided_at is not None
@@ -123,7 +129,7 @@ def test_mark_spam_sends_nothing(
     submission = make_submission()
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
-        _post(client, submission, "mark_spam")
+        _post(client, submission, "mark_spam", note="Publicité")
     submission.refresh_from_db()
     assert submission.status == Status.SPAM
     assert mailoutbox == []
@@ -164,7 +170,9 @@ def test_action_on_a_changed_submission_is_refused(client, moderator, lead):
     client.force_login(moderator)
     _post(client, submission, "take", expected_status=seen)
     client.force_login(lead)
-    response = _post(client, submission, "mark_spam", expected_status=seen)
+    response = _post(
+        client, submission, "mark_spam", expected_status=seen, note="Publicité"
+    )
     assert "a changé d&#x27;état entre-temps" in response.content.decode()
     submission.refresh_from_db()
     assert submission.status == Status.IN_REVIEW
@@ -177,9 +185,9 @@ def test_action_on_a_changed_submission_is_refused(client, moderator, lead):
 def test_stale_object_cannot_apply_twice(moderator, lead):
     submission = make_submission(status=Status.IN_REVIEW)
     stale = Submission.objects.get(pk=submission.pk)
-    moderation.decline(submission, moderator, "Non")
+    moderation.decline(submission, moderator, "Non", note="Hors champ")
     with pytest.raises(TransitionError):
-        moderation.decline(stale, lead, "Non plus")
+        moderation.decline(stale, lead, "Non plus", note="Hors champ")
     assert submission.messages.count() == 1
 
 

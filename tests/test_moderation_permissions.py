@@ -55,10 +55,14 @@ ACTIONS = {
     ),
     "decline": (
         Status.IN_REVIEW,
-        {"message": "Non"},
+        {"message": "Non", "note": "Hors champ"},
         lambda s: s.status == Status.DECLINED,
     ),
-    "mark_spam": (Status.RECEIVED, {}, lambda s: s.status == Status.SPAM),
+    "mark_spam": (
+        Status.RECEIVED,
+        {"note": "Publicité"},
+        lambda s: s.status == Status.SPAM,
+    ),
     "reopen": (Status.DECLINED, {}, lambda s: s.status == Status.IN_REVIEW),
     "note": (Status.IN_REVIEW, {"body": "Note"}, lambda s: s.notes.exists()),
     "message": (Status.IN_REVIEW, {"body": "Bonjour"}, lambda s: s.messages.exists()),
@@ -212,7 +216,7 @@ def test_a_submission_never_sent_is_nobodys_to_open(client, users, role, kind):
     for action in ("take", "message", "note", "purge", "mark_spam"):
         response = client.post(
             f"/admin/contributions/actions/{submission.pk}/{action}/",
-            {"expected_status": submission.status, "body": "Bonjour"},
+            {"expected_status": submission.status, "body": "Bonjour", "note": "N"},
         )
         # A moderator may never purge: refused before the submission is read.
         refused = 403 if (role, action) == ("moderator", "purge") else 404

@@ -183,7 +183,7 @@ def test_export_lists_the_emails_sent_to_the_address(
 ):
     submission = make_submission(status=Status.IN_REVIEW)
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.decline(submission, moderator, "Hors du champ.")
+        moderation.decline(submission, moderator, "Hors du champ.", note="Hors champ")
     out = StringIO()
     call_command("export_personal_data", submission.email, stdout=out)
     (item,) = json.loads(out.getvalue())["submissions"]

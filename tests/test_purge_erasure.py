@@ -95,7 +95,9 @@ def lived(
         moderation.take(submission, moderator)
         moderation.send_message(submission, moderator, f"Bonjour {FIRST} {LAST} !")
         moderation.add_note(submission, moderator, f"Rappeler au {PHONE}.")
-        moderation.decline(submission, moderator, f"Désolé {FIRST}, hors champ.")
+        moderation.decline(
+            submission, moderator, f"Désolé {FIRST}, hors champ.", note="Hors champ"
+        )
     rubric = RubricPage.objects.first()
     page = ExperiencePage(
         title="Une fiche commencée",

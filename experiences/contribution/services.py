@@ -16,10 +16,16 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from experiences import change_requests, notifications, tracking
+from experiences import change_requests, completeness, notifications, tracking
 from experiences.constants import SubmissionKind
 from experiences.form_building import TEXT_FIELDS
-from experiences.models import Department, ReferenceSequence, Submission, Theme
+from experiences.models import (
+    Department,
+    ReferenceSequence,
+    Submission,
+    SubmissionAttachment,
+    Theme,
+)
 from experiences.states import Status as S
 from experiences.states import TransitionError, apply
 
@@ -71,6 +77,20 @@ def _assign(submission, cleaned):
     )
 
 
+def _score(submission, cleaned, files):
+    """The completeness score of what is being stored, set before the row is
+    written (so that a new submission is still inserted once)."""
+    new_photos = sum(
+        1 for staged in files.staged if staged.kind == SubmissionAttachment.Kind.IMAGE
+    )
+    credits = completeness.photo_credits(
+        submission,
+        removed=cleaned.get("remove_attachments") or [],
+        new_photos=new_photos,
+    )
+    submission.completeness = completeness.for_values(cleaned, credits).score
+
+
 def _sync_files(files, submission, cleaned):
     """Remove the files the person unticked (from the disk once committed) and
     attach the post's staged files."""
@@ -102,6 +122,7 @@ def save_draft(submission, cleaned, files):
             submission = _new_draft(cleaned["form_nonce"])
         previous_email = submission.email
         _assign(submission, cleaned)
+        _score(submission, cleaned, files)
         submission.form_nonce = cleaned["form_nonce"]
         submission.save()
         submission.themes.set(Theme.objects.filter(slug__in=cleaned["themes"]))
@@ -146,6 +167,7 @@ def submit(call, submission, cleaned, files):
         if seen not in EDITABLE_STATES:
             raise TransitionError(_("Cette contribution a déjà été envoyée."))
         _assign(submission, cleaned)
+        _score(submission, cleaned, files)
         _stamp_consents(submission, call, cleaned)
         submission.form_nonce = cleaned["form_nonce"]
         submission.save()

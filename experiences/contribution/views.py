@@ -20,6 +20,7 @@ from core import page_views
 from experiences import (
     antiabuse,
     change_requests,
+    completeness,
     outage,
     staging,
     tracking,
@@ -90,9 +91,22 @@ class FormOutcome:
     outage: bool = False
 
 
+def form_completeness(form, submission):
+    """The form's completeness summary: from the post as typed, or from what
+    the form shows (a draft, a pre-fill link)."""
+    values = form.data if form.is_bound else form.initial
+    removed = form.data.getlist("remove_attachments") if form.is_bound else ()
+    credits = completeness.photo_credits(submission, removed=removed)
+    return completeness.for_values(values, credits)
+
+
 def form_context(outcome, extra=None):
     form = outcome.form
     return {
+        # Not while the database is out of reach (``_unavailable``).
+        "completeness": None
+        if outcome.outage
+        else form_completeness(form, outcome.submission),
         "form": form,
         "submission": outcome.submission,
         "refused": outcome.refused,
@@ -322,6 +336,7 @@ def tracking_page(request, call, submission, token, *, captions_form=None):
         response = show_form(request, call, submission, TRACKING_TEMPLATE, extra)
     else:
         extra["submission"] = submission
+        extra["completeness"] = completeness.for_submission(submission)
         response = no_store(
             call.render(request, template=TRACKING_TEMPLATE, context_overrides=extra)
         )

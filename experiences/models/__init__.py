@@ -1,5 +1,6 @@
 from experiences.models.call import CallForContributionsPage
 from experiences.models.change_requests import ChangeRequest
+from experiences.models.checklist import RubricChecklistItem
 from experiences.models.error_reports import ErrorReport
 from experiences.models.exports import QueueExport
 from experiences.models.facets import FacetCount
@@ -38,6 +39,7 @@ __all__ = [
     "QueueExport",
     "ReferenceSequence",
     "Region",
+    "RubricChecklistItem",
     "RubricPage",
     "SignoffTaskState",
     "Submission",

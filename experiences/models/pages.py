@@ -71,6 +71,16 @@ class RubricPage(Page):
         FieldPanel("rubric"),
         FieldPanel("intro"),
         FieldPanel("expected_experiences"),
+        InlinePanel(
+            "checklist_items",
+            heading=_("Repères de complétude"),
+            label=_("repère"),
+            help_text=_(
+                "Ce qu'a souvent une bonne fiche de cette rubrique : un guide "
+                "montré aux contributeur·rices et aux modérateur·rices, jamais "
+                "une condition d'envoi. Sans repère, ceux par défaut s'appliquent."
+            ),
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("expected_experiences"),

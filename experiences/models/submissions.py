@@ -200,6 +200,12 @@ class Submission(models.Model):
         related_name="update_submissions",
     )
     update_prompted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The completeness score (0–100) after the rubric's checklist, stored
+    # with each save of the form so that the queue can sort and filter by it
+    # (``experiences.completeness``); a guide, never a condition.
+    completeness = models.PositiveSmallIntegerField(
+        _("complétude"), null=True, blank=True, editable=False
+    )
 
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
