@@ -4,13 +4,15 @@ from experiences.models.checklist import RubricChecklistItem
 from experiences.models.error_reports import ErrorReport
 from experiences.models.exports import QueueExport
 from experiences.models.facets import FacetCount
-from experiences.models.pages import (
+from experiences.models.page_items import (
     ExperienceDocument,
-    ExperienceIndexPage,
     ExperienceLink,
+    ExperiencePhoto,
+)
+from experiences.models.pages import (
+    ExperienceIndexPage,
     ExperiencePage,
     ExperiencePageTag,
-    ExperiencePhoto,
     RubricPage,
 )
 from experiences.models.reference import Department, Region, Theme

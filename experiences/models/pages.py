@@ -10,7 +10,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -19,11 +19,7 @@ from taggit.models import TaggedItemBase
 
 from experiences.constants import RUBRIC_ORDER, Closure, ContributorRole, Rubric
 from experiences.models.reference import Department
-from experiences.serializers import (
-    DepartmentSerializer,
-    DocumentSerializer,
-    ThemeSerializer,
-)
+from experiences.serializers import DepartmentSerializer, ThemeSerializer
 
 EDITOR_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "h4"]
 
@@ -358,46 +354,3 @@ class ExperiencePage(Page):
     @property
     def year(self):
         return self.start_date.year if self.start_date else None
-
-
-class ExperiencePhoto(Orderable):
-    page = ParentalKey(ExperiencePage, on_delete=models.CASCADE, related_name="photos")
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    caption = models.CharField(_("légende"), max_length=255, blank=True)
-    credit = models.CharField(_("crédit"), max_length=255, blank=True)
-
-    panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("credit")]
-    api_fields = [APIField("image"), APIField("caption"), APIField("credit")]
-
-
-class ExperienceDocument(Orderable):
-    page = ParentalKey(
-        ExperiencePage, on_delete=models.CASCADE, related_name="documents"
-    )
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    caption = models.CharField(_("légende"), max_length=255, blank=True)
-
-    panels = [FieldPanel("document"), FieldPanel("caption")]
-    api_fields = [
-        APIField("document", serializer=DocumentSerializer()),
-        APIField("caption"),
-    ]
-
-
-class ExperienceLink(Orderable):
-    page = ParentalKey(ExperiencePage, on_delete=models.CASCADE, related_name="links")
-    url = models.URLField(_("adresse"), max_length=500)
-    label = models.CharField(_("intitulé"), max_length=255, blank=True)
-
-    panels = [FieldPanel("url"), FieldPanel("label")]
-    api_fields = [APIField("url"), APIField("label")]
