@@ -89,11 +89,14 @@ class SubmissionIndexView(IndexView):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not can_view_queue(request.user):
             return forbidden(request)
-        if request.method == "GET" and request.user.is_authenticated:
-            back = queue_memory.follow(request)
-            if back:
-                return redirect(back)
-        return super().dispatch(request, *args, **kwargs)
+        if request.method != "GET" or not request.user.is_authenticated:
+            return super().dispatch(request, *args, **kwargs)
+        back, query = queue_memory.decide(request)
+        if back:
+            response = redirect(back)
+        else:
+            response = super().dispatch(request, *args, **kwargs)
+        return queue_memory.store(response, request, query)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         """POST (the queue's buttons): an export built by a task, the lead is

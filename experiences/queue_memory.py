@@ -1,13 +1,26 @@
 """The moderation queue remembers its filters per user: the last query string
-a user opened the queue with is kept in their session; opening the queue
-without parameters takes them back to it, « réinitialiser » forgets it."""
+a user opened the queue with is kept in a cookie signed for that user (no
+database write, so the queue's page keeps its query count; another account
+in the same browser cannot read it: the signature fails). Opening the queue
+from elsewhere without parameters takes the user back to it; « réinitialiser »
+forgets it."""
 
 from urllib.parse import urlencode, urlsplit
 
-SESSION_KEY = "recueil.queue_filters"
+from django.conf import settings
+from django.urls import reverse
+
+COOKIE = "recueil_file"
 RESET = "reinitialiser"
+MAX_AGE = 60 * 60 * 24 * 30
+MAX_LENGTH = 1000
 # Not filters: the page number, the export buttons' parameter.
 IGNORED = ("p", "export", RESET)
+UNCHANGED = object()
+
+
+def _salt(request):
+    return f"recueil.queue-filters.{request.user.pk}"
 
 
 def _query(params):
@@ -17,51 +30,47 @@ def _query(params):
         if key not in IGNORED
         for value in params.getlist(key)
     ]
-    return urlencode(pairs)
-
-
-def remember(request):
-    """Store the filters of this visit, keyed by the user (a session shared
-    by two accounts in turn never hands one's filters to the other)."""
-    query = _query(request.GET)
-    stored = dict(request.session.get(SESSION_KEY) or {})
-    key = str(request.user.pk)
-    if stored.get(key, "") == query:
-        return  # unchanged: the session is not written again
-    if query:
-        stored[key] = query
-    else:
-        stored.pop(key, None)
-    request.session[SESSION_KEY] = stored
+    return urlencode(pairs)[:MAX_LENGTH]
 
 
 def recall(request):
-    """The query string to send a bare visit to, or ""."""
-    stored = request.session.get(SESSION_KEY) or {}
-    return stored.get(str(request.user.pk), "")
+    """The user's last filters (a query string), or ""."""
+    return request.get_signed_cookie(COOKIE, default="", salt=_salt(request))
 
 
-def follow(request):
-    """Where a GET of the queue should go instead, or None: a bare visit from
-    elsewhere (the menu) goes back to the user's last filters; a bare visit
-    from the queue itself (its last filter cleared) forgets them; the reset
-    link forgets them too. Any other visit is remembered."""
+def decide(request):
+    """(where to redirect or None, what to store: a query string, "" to
+    forget, or UNCHANGED). A bare visit from the queue itself (its last
+    filter cleared) forgets the filters instead of bringing them back."""
     if RESET in request.GET:
-        forget(request)
-        return request.path
+        return request.path, ""
     if request.GET:
-        if "export" not in request.GET:
-            remember(request)
-        return None
+        if "export" in request.GET:
+            return None, UNCHANGED
+        query = _query(request.GET)
+        return None, UNCHANGED if query == recall(request) else query
     referer = urlsplit(request.headers.get("referer", ""))
     if referer.path == request.path:
-        forget(request)
-        return None
+        return None, "" if recall(request) else UNCHANGED
     stored = recall(request)
-    return f"{request.path}?{stored}" if stored else None
+    return (f"{request.path}?{stored}" if stored else None), UNCHANGED
 
 
-def forget(request):
-    stored = dict(request.session.get(SESSION_KEY) or {})
-    if stored.pop(str(request.user.pk), None) is not None:
-        request.session[SESSION_KEY] = stored
+def store(response, request, query):
+    path = reverse("contributions_modeladmin_index")
+    if query is UNCHANGED:
+        return response
+    if not query:
+        response.delete_cookie(COOKIE, path=path)
+        return response
+    response.set_signed_cookie(
+        COOKIE,
+        query,
+        salt=_salt(request),
+        max_age=MAX_AGE,
+        path=path,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response

@@ -9,12 +9,13 @@ import pytest
 
 from experiences import completeness
 from experiences.checklist_defaults import default_items
-from experiences.constants import Rubric
+from experiences.constants import GROUP_EDITORIAL_LEADS, Rubric
 from experiences.models import (
     RubricChecklistItem,
     RubricPage,
     Submission,
 )
+from tests.factories import member
 from tests.factories.samples import FORM_URL, valid_post
 from tests.factories.submissions import add_attachment, make_submission
 
@@ -213,3 +214,12 @@ def summary_html(html):
     match = re.search(r'<section class="recueil-completeness.*?</section>', html, re.S)
     assert match, "no completeness summary"
     return match[0]
+
+
+def test_editorial_leads_edit_the_checklist_on_the_rubric_page(client, site_tree):
+    page = RubricPage.objects.get(rubric=RULES)
+    client.force_login(member("responsable", GROUP_EDITORIAL_LEADS))
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "Repères de complétude" in html
+    assert "jamais une condition" in html
+    assert "Raconter la démarche" in html  # a default item, editable

@@ -47,6 +47,9 @@ def test_the_queue_remembers_its_filters_per_user(client, moderator, lead):
     make_submission()
     client.force_login(moderator)
     client.get(QUEUE, {"etat": "recue", "completude": "faible", "p": "1"})
+    cookie = client.cookies["recueil_file"]
+    assert cookie["httponly"] and cookie["path"] == QUEUE
+    assert "etat=recue" in cookie.value  # signed, not secret: filters only
     # Opened from the menu (no parameters, from elsewhere): back to them.
     response = client.get(QUEUE, headers={"referer": "http://testserver/admin/"})
     assert response.status_code == 302
