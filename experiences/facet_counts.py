@@ -179,6 +179,9 @@ def _live_statement(filterset, fixed_rubric, offset, size):
     base = filterset.base_queryset().order_by()
     if values.get("q"):
         base = base.filter(pk__in=filterset.search(values["q"]))
+    if values.get("statut"):
+        # Not a facet: it narrows the scope, as ``q`` does.
+        base = filterset.filter_status(base, "statut", values["statut"])
     flags = _flag_queries(values)
     base = base.filter(_counted_anywhere(flags))
     columns = {

@@ -1,19 +1,24 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, Workflow
 
 import pytest
 
 from booklets import pdf
+from booklets.models import BookletIndexPage
 from experiences.constants import (
     GROUP_EDITORIAL_LEADS,
     GROUP_EDITORS,
     GROUP_MODERATORS,
+    WORKFLOW_NAME,
     Rubric,
 )
+from experiences.models import CallForContributionsPage, ExperienceIndexPage, RubricPage
 from home.setup import build_groups, build_workflow, setup_site
+from resources.models import ArticleIndexPage, EventRecapIndexPage
 from tests import factories
 from tests.factories import FAKE_PDF
 
@@ -72,10 +77,28 @@ def site_tree(db):
     return home
 
 
+def _whole_tree(request):
+    """The home page of `site_tree` when the test asked for the whole tree:
+    the small fixtures below then hand out its pages instead of a second tree."""
+    if "site_tree" in request.fixturenames:
+        return request.getfixturevalue("site_tree")
+    return None
+
+
+def _in_tree(request, model, **filters):
+    home = _whole_tree(request)
+    if home is None:
+        return None
+    return model.objects.descendant_of(home).filter(**filters).first()
+
+
 @pytest.fixture
-def home_page(db):
+def home_page(request, db):
     """The home page, root of the default site on WAGTAILADMIN_BASE_URL (the
     welcome page of a fresh Wagtail database removed), as setup_site does."""
+    home = _whole_tree(request)
+    if home is not None:
+        return home
     site = Site.objects.get(is_default_site=True)
     welcome = site.root_page
     home = factories.HomePageFactory()
@@ -91,13 +114,17 @@ def home_page(db):
 
 
 @pytest.fixture
-def experience_index(home_page):
-    return factories.ExperienceIndexPageFactory(parent=home_page)
+def experience_index(request, home_page):
+    return _in_tree(
+        request, ExperienceIndexPage
+    ) or factories.ExperienceIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
-def rubrics(experience_index):
+def rubrics(request, experience_index):
     """The six rubric pages: {rubric slug: page}."""
+    if _whole_tree(request) is not None:
+        return {page.rubric: page for page in RubricPage.objects.all()}
     return {
         rubric.value: factories.RubricPageFactory(
             parent=experience_index, rubric=rubric.value
@@ -112,36 +139,48 @@ def rubric(rubrics):
 
 
 @pytest.fixture
-def call_page(home_page):
+def call_page(request, home_page):
     """The call for contributions at /contribuer/, open this month."""
-    return factories.CallForContributionsPageFactory(parent=home_page)
+    return _in_tree(
+        request, CallForContributionsPage
+    ) or factories.CallForContributionsPageFactory(parent=home_page)
 
 
 @pytest.fixture
-def article_index(home_page):
-    return factories.ArticleIndexPageFactory(parent=home_page)
+def article_index(request, home_page):
+    return _in_tree(request, ArticleIndexPage) or factories.ArticleIndexPageFactory(
+        parent=home_page
+    )
 
 
 @pytest.fixture
-def recap_index(home_page):
-    return factories.EventRecapIndexPageFactory(parent=home_page)
+def recap_index(request, home_page):
+    return _in_tree(
+        request, EventRecapIndexPage
+    ) or factories.EventRecapIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
-def booklet_index(home_page):
-    return factories.BookletIndexPageFactory(parent=home_page)
+def booklet_index(request, home_page):
+    return _in_tree(request, BookletIndexPage) or factories.BookletIndexPageFactory(
+        parent=home_page
+    )
 
 
 @pytest.fixture
-def groups(home_page):
+def groups(request, home_page):
     """The three editorial groups and their permissions, made by the
     production code (`home.setup.build_groups`): {name: group}."""
+    if _whole_tree(request) is not None:
+        return {group.name: group for group in Group.objects.all()}
     return build_groups(home_page)
 
 
 @pytest.fixture
-def workflow(groups, experience_index):
+def workflow(request, groups, experience_index):
     """The experiences' publication workflow, by the production code."""
+    if _whole_tree(request) is not None:
+        return Workflow.objects.get(name=WORKFLOW_NAME)
     return build_workflow(groups)
 
 

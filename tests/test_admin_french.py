@@ -82,7 +82,9 @@ def texts(response):
 
 
 @pytest.mark.django_db
-def test_the_final_approval_says_the_sheet_is_published(client, editor, lead):
+def test_the_final_approval_says_the_sheet_is_published(
+    client, site_tree, editor, lead
+):
     page = experience()
     page.get_workflow().start(page, editor)
     first = approve(client, editor, page)
@@ -97,7 +99,7 @@ def test_the_final_approval_says_the_sheet_is_published(client, editor, lead):
 
 
 @pytest.mark.django_db
-def test_approving_from_the_edit_view_says_it_too(client, editor, lead):
+def test_approving_from_the_edit_view_says_it_too(client, site_tree, editor, lead):
     page = experience()
     page.get_workflow().start(page, editor)
     approve(client, editor, page)

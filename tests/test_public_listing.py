@@ -247,7 +247,7 @@ LISTING_QUERY_BUDGET = 24
     ],
 )
 def test_query_count_does_not_depend_on_the_number_of_experiences(
-    client, rubrics, django_assert_max_num_queries, path
+    client, rubrics, recap_index, django_assert_max_num_queries, path
 ):
     from django.db import connection as conn
     from django.test.utils import CaptureQueriesContext

@@ -16,7 +16,9 @@ from experiences.signoff.reminders import send_reminders
 from tests.signoff_data import at_signoff
 from tests.signoff_data import workflow_state as state_of
 
-pytestmark = pytest.mark.django_db
+# The publication workflow on the production tree (setup_site): the task sits
+# between its review and its validation.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_tree")]
 
 
 def _age(state, days):

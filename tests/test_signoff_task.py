@@ -24,7 +24,9 @@ from home.setup import setup_site
 from tests.signoff_data import approve_current, at_signoff, make_submission
 from tests.signoff_data import workflow_state as state_of
 
-pytestmark = pytest.mark.django_db
+# The publication workflow on the production tree (setup_site): the task sits
+# between its review and its validation.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_tree")]
 
 
 def _task_names():

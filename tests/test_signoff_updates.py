@@ -17,7 +17,9 @@ from tests.factories import form_tokens, valid_post
 from tests.signoff_data import approve_current, at_signoff
 from tests.signoff_data import workflow_state as state_of
 
-pytestmark = pytest.mark.django_db
+# The publication workflow on the production tree (setup_site): the task sits
+# between its review and its validation.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_tree")]
 
 
 def _sign(client, submission, page):
