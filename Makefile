@@ -1,6 +1,8 @@
 # Recueil — `make run` serves the demo site, `make test` runs the whole suite.
 SHELL := /bin/bash
 PORT ?= 8000
+# pytest-xdist workers (one per core here); TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
 # Every absolute address (emails, sitemap, API, booklet) follows the port served.
 SITE_URL ?= http://127.0.0.1:$(PORT)
 export SITE_URL
@@ -34,10 +36,10 @@ run: $(VENV)/.installed var  ## Install, migrate, load the demo content and serv
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed var  ## Run the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-	$(VENV)/bin/pytest --create-db $(PYTEST_ARGS)
+	$(VENV)/bin/pytest --create-db -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.installed var  ## Run the suite without the browser tests
-	$(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest --create-db -n $(TEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed  ## ruff check and ruff format --check
 	$(VENV)/bin/ruff check .
