@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from core.urls import absolute, page_url
 from experiences.constants import Rubric
 from experiences.listing import public_experiences
 
@@ -15,7 +16,7 @@ class ExperienceFeed(Feed):
     language = "fr"
 
     def get_object(self, request, rubrique=None):
-        self.request = request
+        self.path = request.path
         if rubrique is None:
             return None
         if rubrique not in Rubric.values:
@@ -28,7 +29,10 @@ class ExperienceFeed(Feed):
         return "Recueil — expériences des conseils citoyens"
 
     def link(self, rubric):
-        return f"/experiences/{rubric}/" if rubric else "/experiences/"
+        return absolute(f"/experiences/{rubric}/" if rubric else "/experiences/")
+
+    def feed_url(self, rubric):
+        return absolute(self.path)
 
     def description(self, rubric):
         return (
@@ -53,7 +57,7 @@ class ExperienceFeed(Feed):
         return f"{item.summary} ({place})" if place else item.summary
 
     def item_link(self, item):
-        return item.get_url(request=self.request)
+        return page_url(item)
 
     def item_pubdate(self, item):
         return item.first_published_at

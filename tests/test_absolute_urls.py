@@ -67,6 +67,11 @@ def test_every_address_follows_the_port(client, site_tree, settings, port):
     assert f"<loc>{expected}</loc>" in sitemap
     assert ":8000" not in sitemap and "testserver" not in sitemap
 
+    feed = client.get("/flux/experiences/").content.decode()
+    assert f"<link>{expected}</link>" in feed
+    assert f"<link>{origin}/experiences/</link>" in feed
+    assert "testserver" not in feed
+
     listing = client.get("/api/v2/pages/", {"type": "experiences.ExperiencePage"})
     item = listing.json()["items"][0]
     assert item["meta"]["html_url"] == expected
