@@ -65,6 +65,15 @@ def kind_of(email):
     return kind
 
 
+def subject_row(email, queryset, gone):
+    """The row ``email`` is about (its ``object_id``), read when it is sent;
+    ``PermanentFailure(gone)`` when the row no longer exists (purged)."""
+    row = queryset.filter(pk=email.object_id).first()
+    if row is None:
+        raise PermanentFailure(gone)
+    return row
+
+
 def build(email):
     letter = kind_of(email).build(email)
     recipients = [address for address in letter.to if address]

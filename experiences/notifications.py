@@ -176,14 +176,11 @@ def moderator_addresses():
 
 
 def _submission(email):
-    submission = (
-        Submission.objects.select_related("department")
-        .filter(pk=email.object_id)
-        .first()
+    return letters.subject_row(
+        email,
+        Submission.objects.select_related("department"),
+        "La contribution n'existe plus.",
     )
-    if submission is None:
-        raise PermanentFailure("La contribution n'existe plus.")
-    return submission
 
 
 def _entry(email):

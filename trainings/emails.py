@@ -153,14 +153,11 @@ def session_context(session):
 
 
 def _registration(email):
-    registration = (
-        Registration.objects.select_related("session")
-        .filter(pk=email.object_id)
-        .first()
+    return letters.subject_row(
+        email,
+        Registration.objects.select_related("session"),
+        "L'inscription n'existe plus (données purgées).",
     )
-    if registration is None:
-        raise PermanentFailure("L'inscription n'existe plus (données purgées).")
-    return registration
 
 
 def build_for_registrant(email):
