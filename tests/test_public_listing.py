@@ -4,6 +4,7 @@ import io
 import random
 from collections import Counter
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
@@ -230,6 +231,15 @@ def test_french_search_matches_accents_and_plurals(client, rubrics):
 
 
 LISTING_QUERY_BUDGET = 24
+# With CACHE_BACKEND=dummy Wagtail reads its sites' root paths again each time
+# it builds a page URL (it keeps them in the cache otherwise): a fixed cost.
+COLD_EXTRA_QUERIES = 4
+
+
+def query_budget():
+    backend = settings.CACHES["default"]["BACKEND"]
+    cold = backend.endswith("DummyCache")
+    return LISTING_QUERY_BUDGET + (COLD_EXTRA_QUERIES if cold else 0)
 
 
 @pytest.mark.parametrize(
@@ -263,13 +273,13 @@ def test_query_count_does_not_depend_on_the_number_of_experiences(
         path = f"{first.get_parent().url}?annee={first.start_date.year}"
     client.get(path)  # warm Wagtail's content type cache
     with (
-        django_assert_max_num_queries(LISTING_QUERY_BUDGET),
+        django_assert_max_num_queries(query_budget()),
         CaptureQueriesContext(conn) as at_6,
     ):
         assert client.get(path).status_code == 200
     call_command("seed_bulk", experiences=60, stdout=io.StringIO())
     with (
-        django_assert_max_num_queries(LISTING_QUERY_BUDGET),
+        django_assert_max_num_queries(query_budget()),
         CaptureQueriesContext(conn) as at_60,
     ):
         assert client.get(path).status_code == 200
