@@ -20,9 +20,8 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from core import page_views
+from core import page_views, tokens
 from experiences.constants import ContributorRole
-from trainings import tokens
 from trainings.constants import (
     DEFAULT_CAPACITY,
     HOLDS_SEAT,
@@ -283,6 +282,10 @@ class SessionSpeaker(Orderable):
     panels = ["name", "trade", "organisation"]
 
 
+# The namespace of a registrant's private link (core.tokens).
+TOKEN_NAMESPACE = "recueil.trainings.registration-token"  # noqa: S105
+
+
 class Registration(models.Model):
     session = models.ForeignKey(
         TrainingSessionPage,
@@ -340,12 +343,12 @@ class Registration(models.Model):
     def new_token(self):
         """Give the registration a new link (saved by the caller); return it."""
         self.token_salt = tokens.new_salt()
-        token = tokens.derive(self.token_salt)
+        token = tokens.derive(TOKEN_NAMESPACE, self.token_salt)
         self.token_hash = tokens.hash_token(token)
         return token
 
     def token(self):
-        return tokens.token_of(self.token_salt, self.token_hash)
+        return tokens.recall(TOKEN_NAMESPACE, self.token_salt, self.token_hash)
 
     @classmethod
     def for_token(cls, token):

@@ -1,5 +1,3 @@
-import base64
-import hashlib
 import secrets
 import uuid
 from pathlib import PurePath
@@ -8,9 +6,10 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from core import tokens
+from core.tokens import hash_token, new_salt
 from experiences.constants import ContributorRole, Rubric, SubmissionKind
 from experiences.states import Status
 
@@ -25,10 +24,6 @@ def attachment_path(instance, filename):
     return f"submissions/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
 
 
-def hash_token(token):
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def new_token():
     """A random token that no salt derives (a link that no longer opens)."""
     return secrets.token_urlsafe(32)
@@ -37,15 +32,9 @@ def new_token():
 TOKEN_KEY_SALT = "recueil.tracking-link"  # noqa: S105 - a namespace, not a secret
 
 
-def new_salt():
-    return secrets.token_urlsafe(24)
-
-
 def derive_token(salt, secret=None):
-    """The tracking token of ``salt``: an HMAC-SHA256 keyed by SECRET_KEY (or
-    ``secret``), URL-safe base64, 43 characters (256 bits)."""
-    digest = salted_hmac(TOKEN_KEY_SALT, salt, secret=secret, algorithm="sha256")
-    return base64.urlsafe_b64encode(digest.digest()).rstrip(b"=").decode()
+    """The tracking token of ``salt`` (see core.tokens)."""
+    return tokens.derive(TOKEN_KEY_SALT, salt, secret)
 
 
 class ReferenceSequence(models.Model):
@@ -266,13 +255,7 @@ class Submission(models.Model):
         """The current token, rebuilt from the salt; None when it cannot be
         (the secret key changed and the old one is not in SECRET_KEY_FALLBACKS,
         or the link was voided by a purge)."""
-        if not self.token_salt:
-            return None
-        for secret in (settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS):
-            token = derive_token(self.token_salt, secret)
-            if hash_token(token) == self.token_hash:
-                return token
-        return None
+        return tokens.recall(TOKEN_KEY_SALT, self.token_salt, self.token_hash)
 
     @classmethod
     def for_token(cls, token):

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
-import trainings.tokens
+import core.tokens
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -110,7 +110,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='inscrit·e le')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifiée le')),
                 ('cancelled_at', models.DateTimeField(blank=True, null=True, verbose_name='annulée le')),
-                ('token_salt', models.CharField(default=trainings.tokens.new_salt, editable=False, max_length=64)),
+                ('token_salt', models.CharField(default=core.tokens.new_salt, editable=False, max_length=64)),
                 ('token_hash', models.CharField(editable=False, max_length=64, unique=True)),
                 ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='trainings.trainingsessionpage', verbose_name='séance')),
             ],
