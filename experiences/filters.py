@@ -12,10 +12,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.functional import cached_property
 
-from wagtail.models import PageViewRestriction
-
 import django_filters
 
+from core import visibility
 from experiences.constants import ContributorRole, Rubric
 from experiences.models import ExperiencePage, ExperiencePageTag
 
@@ -24,14 +23,14 @@ SLUG_RE = r"^[-\w]{1,100}$"
 ThemeLink = ExperiencePage.themes.through
 
 
-def public_experiences():
+def public_experiences(restricted_paths=None):
     """Live experiences outside any view restriction, as Wagtail's
     ``.live().public()``: the restricted paths (a handful of rows) are read
-    first, so that every query of a listing filters on plain paths."""
-    queryset = ExperiencePage.objects.live()
-    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
-        queryset = queryset.exclude(path__startswith=path)
-    return queryset
+    first (unless given), so that every query of a listing filters on plain
+    paths."""
+    if restricted_paths is None:
+        restricted_paths = visibility.restricted_paths()
+    return visibility.public(ExperiencePage.objects.live(), restricted_paths)
 
 
 class Sort:

@@ -17,8 +17,10 @@ from experiences.constants import RUBRIC_ORDER
 from experiences.facet_counts import TOTAL, count_facets
 from experiences.facets import build_facets
 from experiences.filters import ExperienceFilterSet, public_experiences
+from experiences.models import ExperiencePage
 
 PAGE_SIZE = 12
+CARDS = ExperiencePage.CARD_FIELDS
 
 
 class ActiveFilter:
@@ -50,8 +52,10 @@ class KeyedResults:
     def __getitem__(self, window):
         if self.keys is None or window.start != self.offset:
             return self.queryset[window]
-        found = self.queryset.model.objects.select_related("department").in_bulk(
-            self.keys
+        found = (
+            self.queryset.model.objects.select_related("department")
+            .only(*CARDS)
+            .in_bulk(self.keys)
         )
         return [found[key] for key in self.keys if key in found]
 
@@ -71,7 +75,13 @@ class ExperienceListing:
 
     @cached_property
     def results(self):
+        """Every matching experience, whole (the CSV export reads them all)."""
         return self.filterset.qs.select_related("department")
+
+    @cached_property
+    def cards(self):
+        """The same, with the columns a card shows only."""
+        return self.results.only(*CARDS)
 
     @cached_property
     def offset(self):
@@ -89,7 +99,7 @@ class ExperienceListing:
 
     @cached_property
     def paginator(self):
-        results = KeyedResults(self.results, self.counts["page"], self.offset)
+        results = KeyedResults(self.cards, self.counts["page"], self.offset)
         return CountedPaginator(results, PAGE_SIZE, self.counts[TOTAL])
 
     @cached_property

@@ -11,15 +11,11 @@ everything but older than the pool's is missed, which is fine for « other
 paths ».
 """
 
-from functools import reduce
-from operator import or_
-
 from django.db.models import (
     Case,
     Count,
     IntegerField,
     OuterRef,
-    Q,
     Subquery,
     Value,
     When,
@@ -98,10 +94,10 @@ def related_experiences(page, limit=3, theme_ids=None, tag_ids=None):
     not given."""
     if theme_ids is None or tag_ids is None:
         theme_ids, tag_ids = _themes_and_tags(page)
-    # Each pool a LIMITed subquery of the one query that scores them.
-    candidates = reduce(
-        or_, (Q(pk__in=pool) for pool in _pool(page, theme_ids, tag_ids))
-    )
+    # The pools' union, one subquery of the one query that scores them: an OR
+    # of IN (pool) conditions would be planned as a scan of every experience.
+    pools = _pool(page, theme_ids, tag_ids)
+    candidates = pools[0].union(*pools[1:], all=True)
     same_rubric = Case(
         When(rubric=page.rubric, then=Value(RUBRIC_WEIGHT)),
         default=Value(0),
@@ -115,8 +111,9 @@ def related_experiences(page, limit=3, theme_ids=None, tag_ids=None):
     return list(
         ExperiencePage.objects.live()
         .public()
-        .filter(candidates)
+        .filter(pk__in=candidates)
         .annotate(score=score)
         .select_related("department")
+        .only(*ExperiencePage.CARD_FIELDS)
         .order_by("-score", "-first_published_at", "pk")[:limit]
     )

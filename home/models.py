@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from home import routing
 from home.front import home_context
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -38,6 +39,10 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(home_context(self))
         return context
+
+    def route(self, request, path_components):
+        # The pages along the path in one query (home.routing).
+        return routing.route(self, request, path_components)
 
 
 class StandardPage(Page):

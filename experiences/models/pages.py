@@ -213,6 +213,26 @@ class ExperiencePage(Page):
         related_name="experience_page",
     )
 
+    # What a card shows (components/experience_card.html) and what its link
+    # and the listings' orderings need: lists read these columns only.
+    CARD_FIELDS = (
+        "title",
+        "slug",
+        "url_path",
+        "path",
+        "depth",
+        "content_type",
+        "locale",
+        "first_published_at",
+        "summary",
+        "rubric",
+        "communes",
+        "department__name",
+        "department__code",
+        "start_date",
+        "ongoing",
+    )
+
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(

@@ -1,0 +1,56 @@
+"""Routing from the site root in one query for the pages along the path.
+
+Wagtail's ``Page.route`` reads each level of the tree with two queries (the
+child by its slug, then its specific row): eight for an experience sheet four
+levels down. ``route`` below reads every page the path names in one query
+(by depth and slug, on Wagtail's slug index) and walks them in Python, then
+reads the specific row of the page it lands on. It behaves as ``Page.route``:
+a page whose class routes by itself (``RoutablePageMixin``: the call for
+contributions, the trainings, the booklets) is handed the rest of the path as
+soon as it is reached; an unknown slug or a page that is not live is a 404.
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from django.http import Http404
+
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+
+def routes_itself(page_class):
+    return page_class.route is not Page.route
+
+
+def route(root, request, path_components):
+    """The RouteResult for ``path_components`` below ``root`` (its specific
+    instance), as ``root.route`` would give it."""
+    if not path_components:
+        return Page.route(root, request, path_components)
+    levels = reduce(
+        or_,
+        (
+            Q(depth=root.depth + index, slug=slug)
+            for index, slug in enumerate(path_components, start=1)
+        ),
+    )
+    found = {
+        (page.depth, page.slug, page.path[: -Page.steplen]): page
+        for page in Page.objects.filter(levels, path__startswith=root.path)
+    }
+    current = root
+    for index, slug in enumerate(path_components):
+        if index and routes_itself(current.specific_class or Page):
+            return current.specific.route(request, path_components[index:])
+        child = found.get((current.depth + 1, slug, current.path))
+        if child is None:
+            raise Http404
+        current = child
+    page = current.specific
+    if routes_itself(type(page)):
+        return page.route(request, [])
+    if not page.live:
+        raise Http404
+    return RouteResult(page)
