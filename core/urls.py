@@ -22,9 +22,10 @@ def absolute(path):
     return site_url() + "/" + path.lstrip("/")
 
 
-def page_url(page):
-    """The permanent public address of ``page``, or "" when it has none."""
-    parts = page.get_url_parts()
+def page_url(page, request=None):
+    """The permanent public address of ``page``, or "" when it has none.
+    Given the request, Wagtail reads the sites' root paths once for it."""
+    parts = page.get_url_parts(request)
     if parts is None:
         return ""
     _site_id, _root_url, page_path = parts

@@ -35,14 +35,14 @@ def _local_date(moment):
     return timezone.localdate(moment) if moment else None
 
 
-def cite(page):
+def cite(page, request=None):
     """The citation of a live experience page."""
     return Citation(
         title=page.title,
         structure=page.organisation or page.communes or "",
         rubric=page.get_rubric_display(),
         published_on=_local_date(page.first_published_at),
-        url=page_url(page),
+        url=page_url(page, request),
         licence=LICENCE,
     )
 

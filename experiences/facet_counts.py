@@ -7,15 +7,14 @@ still shows how many experiences each other region has).
   the home page): the counts are stored in ``FacetCount``, per rubric and in
   all, rebuilt on every publication (``refresh_stored_counts``, called by
   experiences.page_cache): one small query.
-- Otherwise: one statement (``_live_statement``): the experiences in scope,
-  searched once when ``q`` is given, go into a CTE with one flag per active
-  filter; each facet, the total and the requested page of keys are grouped
-  queries over that CTE, joined by UNION ALL. The number of rows it returns
-  (a few hundred) does not grow with the number of experiences.
+- Otherwise: one statement (``_live_statement``): the narrow rows of the
+  experiences in scope (``ListingRow``, rebuilt with the stored counts:
+  experiences.listing_rows), searched once when ``q`` is given, go into a CTE
+  with one flag per active filter; each facet, the total and the requested
+  page of keys are grouped queries over that CTE, joined by UNION ALL. The
+  number of rows it returns (a few hundred) does not grow with the number of
+  experiences.
 """
-
-from functools import reduce
-from operator import and_, or_
 
 from django.db import connection, transaction
 from django.db.models import (
@@ -24,13 +23,13 @@ from django.db.models import (
     Count,
     ExpressionWrapper,
     F,
-    Q,
     Value,
 )
 from django.db.models.functions import Cast, ExtractYear
 
 from taggit.models import Tag
 
+from experiences import listing_rows
 from experiences.filters import ThemeLink, public_experiences
 from experiences.models import ExperiencePageTag, FacetCount
 
@@ -126,41 +125,17 @@ def _finish(counts):
     return counts
 
 
-def _flag_queries(values):
-    """Each active facet filter as a condition on one experience."""
-    conditions = {
-        "rubrique": lambda v: Q(rubric__in=v),
-        "region": lambda v: Q(department__region__slug=v),
-        "departement": lambda v: Q(department__code=v),
-        "role": lambda v: Q(contributor_role=v),
-        "annee": lambda v: Q(start_date__year=v),
-        "theme": lambda v: Q(
-            pk__in=ThemeLink.objects.filter(theme__slug=v).values("experiencepage_id")
-        ),
-        "tag": lambda v: Q(
-            pk__in=ExperiencePageTag.objects.filter(tag__slug=v).values(
-                "content_object_id"
-            )
-        ),
-    }
-    return {
-        name: conditions[name](values[name])
-        for name in COUNTED
-        if name in values and name in conditions
-    }
-
-
-def _counted_anywhere(flags):
+def _counted_anywhere(names, quote):
     """Only the experiences some facet counts: those failing at most one of
-    the active filters (with three filters, a few hundred rows, not all)."""
-    if len(flags) < 2:
-        return Q()
-    return reduce(
-        or_,
-        (
-            reduce(and_, (flag for other, flag in flags.items() if other != name))
-            for name in flags
-        ),
+    the active filters (with three filters, a few hundred rows, not all), as
+    a condition on the flag columns: each filter is evaluated once per row."""
+    if len(names) < 2:
+        return "1 = 1"
+    return " OR ".join(
+        "("
+        + " AND ".join(quote(f"f_{other}") for other in names if other != name)
+        + ")"
+        for name in names
     )
 
 
@@ -175,30 +150,25 @@ def _live_statement(filterset, fixed_rubric, offset, size):
     given) with a flag per active filter, kept in a CTE; then, over it, each
     facet's counts (every flag but its own), the total and the keys of the
     requested page of results."""
-    values = filterset.values
-    base = filterset.base_queryset().order_by()
-    if values.get("q"):
-        base = base.filter(pk__in=filterset.search(values["q"]))
-    if values.get("statut"):
-        # Not a facet: it narrows the scope, as ``q`` does.
-        base = filterset.filter_status(base, "statut", values["statut"])
-    flags = _flag_queries(values)
-    base = base.filter(_counted_anywhere(flags))
+    # The narrow rows of the public experiences (experiences.listing_rows),
+    # narrowed by rubric, words and state, which are not facets.
+    base = listing_rows.in_scope(filterset, fixed_rubric).order_by()
+    flags = listing_rows.flags(filterset.values)
     columns = {
         f"f_{name}": ExpressionWrapper(flag, BooleanField())
         for name, flag in flags.items()
     }
     inner = base.annotate(**columns).values(
         *(f"f_{name}" for name in flags),
-        k=F("pk"),
+        k=F("page_id"),
         rubric_=F("rubric"),
-        region_=F("department__region__slug"),
-        region_name_=F("department__region__name"),
-        dept_=F("department__code"),
-        dept_name_=F("department__name"),
-        role_=F("contributor_role"),
-        year_=ExtractYear("start_date"),
-        published_=F("first_published_at"),
+        region_=F("region"),
+        region_name_=F("region_name"),
+        dept_=F("department"),
+        dept_name_=F("department_name"),
+        role_=F("role"),
+        year_=F("year"),
+        published_=F("published"),
         title_=F("title"),
     )
     inner_sql, params = inner.query.sql_with_params()
@@ -237,7 +207,11 @@ def _live_statement(filterset, fixed_rubric, offset, size):
     if not fixed_rubric:
         parts.append(simple("rubrique", '"rubric_"'))
     materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
-    sql = f"WITH m AS {materialized}({inner_sql}) " + " UNION ALL ".join(parts)
+    counted = _counted_anywhere(list(flags), quote)
+    sql = (
+        f"WITH m AS {materialized}(SELECT * FROM ({inner_sql}) flagged "  # noqa: S608 - no user input
+        f"WHERE {counted}) " + " UNION ALL ".join(parts)
+    )
     return sql, (*params, offset, offset + size)
 
 
@@ -303,25 +277,29 @@ def stored_counts(scopes):
 
 
 @transaction.atomic
-def refresh_stored_counts():
+def refresh_stored_counts(rows=True):
     """Rebuild FacetCount from the public experiences: one grouped query per
-    rubric and facet (one statement), then one insert of a few hundred rows."""
+    rubric and facet (one statement), then one insert of a few hundred rows;
+    then, unless ``rows`` is false, the listing rows
+    (experiences.listing_rows.rebuild)."""
     base = public_experiences()
     parts = _parts(lambda name: base, base, by_rubric=True)
-    totals, rows = {}, []
+    totals, counts = {}, []
     for scope, name, value, label, n in parts[0].union(*parts[1:], all=True):
         if value is None:
             continue
-        rows.append(
+        counts.append(
             FacetCount(scope=scope, facet=name, value=value, label=label, count=n)
         )
         key = (name, value)
         totals[key] = (label, totals.get(key, ("", 0))[1] + n)
         if name == TOTAL:
-            rows.append(FacetCount(scope="", facet="rubrique", value=scope, count=n))
-    rows += [
+            counts.append(FacetCount(scope="", facet="rubrique", value=scope, count=n))
+    counts += [
         FacetCount(scope="", facet=name, value=value, label=label, count=n)
         for (name, value), (label, n) in totals.items()
     ]
     FacetCount.objects.all().delete()
-    FacetCount.objects.bulk_create(rows, batch_size=1000)
+    FacetCount.objects.bulk_create(counts, batch_size=1000)
+    if rows:
+        listing_rows.rebuild()

@@ -11,11 +11,16 @@ everything but older than the pool's is missed, which is fine for « other
 paths ».
 """
 
+from functools import reduce
+from operator import or_
+
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
     IntegerField,
     OuterRef,
+    Q,
     Subquery,
     Value,
     When,
@@ -95,9 +100,13 @@ def related_experiences(page, limit=3, theme_ids=None, tag_ids=None):
     if theme_ids is None or tag_ids is None:
         theme_ids, tag_ids = _themes_and_tags(page)
     # The pools' union, one subquery of the one query that scores them: an OR
-    # of IN (pool) conditions would be planned as a scan of every experience.
+    # of IN (pool) conditions is planned as a scan of every experience. SQLite
+    # (the first run's database) takes no LIMIT in a UNION: the OR there.
     pools = _pool(page, theme_ids, tag_ids)
-    candidates = pools[0].union(*pools[1:], all=True)
+    if connection.features.supports_slicing_ordering_in_compound:
+        candidates = Q(pk__in=pools[0].union(*pools[1:], all=True))
+    else:
+        candidates = reduce(or_, (Q(pk__in=pool) for pool in pools))
     same_rubric = Case(
         When(rubric=page.rubric, then=Value(RUBRIC_WEIGHT)),
         default=Value(0),
@@ -111,7 +120,7 @@ def related_experiences(page, limit=3, theme_ids=None, tag_ids=None):
     return list(
         ExperiencePage.objects.live()
         .public()
-        .filter(pk__in=candidates)
+        .filter(candidates)
         .annotate(score=score)
         .select_related("department")
         .only(*ExperiencePage.CARD_FIELDS)

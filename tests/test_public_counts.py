@@ -2,10 +2,13 @@
 unpublication, a move or a deletion shows at once in the listings, the rubric
 pages and the home page, with every cache off (they never depend on one)."""
 
+import datetime
 import re
 
+from wagtail.models import PageViewRestriction
+
 from experiences.facet_counts import refresh_stored_counts, stored_counts
-from experiences.models import FacetCount, RubricPage
+from experiences.models import FacetCount, ListingRow, RubricPage
 from tests.factories import make_experience
 
 RUBRIC = "faire-emerger-une-dynamique-collective"
@@ -80,3 +83,56 @@ def test_related_experiences_follow_publication(client, site_tree):
     assert "Y aller par d" not in client.get(page.url).content.decode()
     make_experience(title="Voisine", themes=["sante"], tags=["forum"])
     assert "Voisine" in client.get(page.url).content.decode()
+
+
+def test_filtered_listings_follow_moves_unpublishing_and_restrictions(
+    client, site_tree
+):
+    """The filtered listings read the listing rows (experiences.listing_rows):
+    rebuilt with the stored counts, they follow every change at once."""
+    traveller = make_experience(title="Voyageuse", themes=["sante"], department="59")
+    make_experience(title="Sédentaire", themes=["sante"], department="59")
+
+    def filtered(**params):
+        query = {"theme": "sante", "departement": "59", **params}
+        return client.get("/experiences/", query).content.decode()
+
+    assert "2 expériences avec ces filtres" in filtered()
+
+    traveller.move(RubricPage.objects.get(rubric=OTHER), pos="last-child")
+    moved = filtered(rubrique=OTHER)
+    assert "1 expérience avec ces filtres" in moved
+    assert "Voyageuse" in moved
+
+    traveller.refresh_from_db()
+    traveller.unpublish()
+    assert "Voyageuse" not in filtered()
+    assert "1 expérience avec ces filtres" in filtered()
+
+    PageViewRestriction.objects.create(
+        page=RubricPage.objects.get(rubric=RUBRIC),
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="secret",
+    )
+    assert "Aucune expérience" in filtered()
+    assert ListingRow.objects.count() == 0
+
+
+def test_the_listing_rows_equal_a_rebuild(site_tree):
+    make_experience(
+        title="Close",
+        department="93",
+        start=(2019, 5),
+        ongoing=False,
+        end_date=datetime.date(2020, 6, 1),
+    )
+    make_experience(rubric=OTHER, title="En cours", department="2A", ongoing=True)
+    make_experience(title="Brouillon", publish=False)
+    columns = ("page_id", "rubric", "region", "department", "year", "ongoing", "over")
+    before = set(ListingRow.objects.values_list(*columns))
+    refresh_stored_counts()
+    assert set(ListingRow.objects.values_list(*columns)) == before
+    assert {row[1:] for row in before} == {
+        (RUBRIC, "ile-de-france", "93", 2019, False, True),
+        (OTHER, "corse", "2A", 2016, True, False),
+    }

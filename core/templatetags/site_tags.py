@@ -26,8 +26,9 @@ def site_identity(context):
 
 @register.simple_tag
 def breadcrumb_ancestors(page):
-    """The page's ancestors below the site root (one query)."""
-    if page is None or page.depth <= 2:
+    """The page's ancestors below the site root (one query; none for the
+    site root's children)."""
+    if page is None or page.depth <= 3:
         return []
     return list(
         page.get_ancestors()
@@ -64,7 +65,7 @@ def date_fr(value):
     return french_date(value)
 
 
-@register.filter
-def absolute_url(page):
+@register.simple_tag(takes_context=True)
+def absolute_url(context, page):
     """The permanent public address of a page (core.urls)."""
-    return page_url(page) if page is not None else ""
+    return page_url(page, context.get("request")) if page is not None else ""

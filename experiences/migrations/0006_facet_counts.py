@@ -9,7 +9,8 @@ def fill(apps, schema_editor):
     # an empty database (a fresh install) runs nothing but a few empty queries.
     from experiences.facet_counts import refresh_stored_counts
 
-    refresh_stored_counts()
+    # The listing rows come later (0011_listing_rows), with their table.
+    refresh_stored_counts(rows=False)
 
 
 class Migration(migrations.Migration):

@@ -3,7 +3,7 @@ from experiences.models.change_requests import ChangeRequest
 from experiences.models.checklist import RubricChecklistItem
 from experiences.models.error_reports import ErrorReport
 from experiences.models.exports import QueueExport
-from experiences.models.facets import FacetCount
+from experiences.models.facets import FacetCount, ListingRow
 from experiences.models.page_items import (
     ExperienceDocument,
     ExperienceLink,
@@ -38,6 +38,7 @@ __all__ = [
     "ExperiencePageTag",
     "ExperiencePhoto",
     "FacetCount",
+    "ListingRow",
     "QueueExport",
     "ReferenceSequence",
     "Region",

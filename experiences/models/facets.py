@@ -23,3 +23,32 @@ class FacetCount(models.Model):
 
     def __str__(self):
         return f"{self.scope or '*'} {self.facet}={self.value}: {self.count}"
+
+
+class ListingRow(models.Model):
+    """One narrow row per public experience: what the filtered listings count
+    and sort on (its rubric, place, role, year, state, date and title), so that
+    the one statement of a filtered listing reads one small table instead of
+    joining the pages, departments and regions of every experience. Rebuilt
+    with ``FacetCount`` (experiences.facet_counts); never edited by hand."""
+
+    page = models.OneToOneField(
+        "experiences.ExperiencePage",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    rubric = models.CharField(max_length=60)
+    region = models.CharField(max_length=100, null=True)
+    region_name = models.CharField(max_length=100, null=True)
+    department = models.CharField(max_length=3, null=True)
+    department_name = models.CharField(max_length=100, null=True)
+    role = models.CharField(max_length=30, blank=True)
+    year = models.PositiveIntegerField(null=True)
+    ongoing = models.BooleanField()
+    over = models.BooleanField()
+    published = models.DateTimeField(null=True)
+    title = models.CharField(max_length=255)
+
+    def __str__(self):
+        return f"{self.page_id} {self.title}"

@@ -364,6 +364,12 @@ class ExperiencePage(Page):
             self.department = Department.objects.select_related("region").get(
                 pk=self.department_id
             )
+        # The rubric page is the parent: its address is this one's, less the
+        # last segment (no query for the parent).
+        url = self.get_url(request) or ""
+        context["rubric_url"] = (
+            url[: -len(self.slug) - 1] if url.endswith(f"/{self.slug}/") else None
+        )
         context["related"] = related_experiences(
             self,
             theme_ids=[theme.pk for theme in themes],

@@ -9,9 +9,9 @@ from experiences.citation import LICENCE_URL, citation_text, cite, reviewed_on
 register = template.Library()
 
 
-@register.simple_tag
-def sheet_citation(page):
-    citation = cite(page)
+@register.simple_tag(takes_context=True)
+def sheet_citation(context, page):
+    citation = cite(page, context.get("request"))
     return {
         "citation": citation,
         "text": citation_text(citation),

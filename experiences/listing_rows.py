@@ -1,0 +1,96 @@
+"""``ListingRow``: one narrow row per public experience, what the filtered
+listings count and sort on, rebuilt with the stored counts.
+
+``rebuild`` replaces every row in two statements (a DELETE, then one INSERT …
+SELECT from the public experiences, joined once to their departments and
+regions), in the caller's transaction. ``flags`` gives each active filter as a
+condition on a row; the filters on themes and tags read their link tables,
+which hold page keys already.
+"""
+
+from django.db import connection
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.db.models.functions import ExtractYear
+
+from experiences.filters import ThemeLink, public_experiences
+from experiences.models import ExperiencePageTag, ListingRow
+
+# Each column of ListingRow and where it comes from on the experience.
+SOURCES = {
+    "page": F("pk"),
+    "rubric": F("rubric"),
+    "region": F("department__region__slug"),
+    "region_name": F("department__region__name"),
+    "department": F("department__code"),
+    "department_name": F("department__name"),
+    "role": F("contributor_role"),
+    "year": ExtractYear("start_date"),
+    "ongoing": F("ongoing"),
+    "over": ExpressionWrapper(
+        Q(ongoing=False) & (Q(end_date__isnull=False) | ~Q(closure="")),
+        output_field=BooleanField(),
+    ),
+    "published": F("first_published_at"),
+    "title": F("title"),
+}
+
+
+def rebuild():
+    """Every public experience's row, and no other (two statements)."""
+    source = (
+        public_experiences()
+        .order_by()
+        .annotate(**{f"{name}_": value for name, value in SOURCES.items()})
+        .values_list(*(f"{name}_" for name in SOURCES))
+    )
+    select_sql, params = source.query.sql_with_params()
+    quote = connection.ops.quote_name
+    columns = ", ".join(
+        quote(ListingRow._meta.get_field(name).column) for name in SOURCES
+    )
+    ListingRow.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(ListingRow._meta.db_table)} ({columns}) {select_sql}",  # noqa: S608 - columns from the model, values as parameters
+            params,
+        )
+
+
+def flags(values):
+    """Each active facet filter as a condition on a row."""
+    conditions = {
+        "rubrique": lambda v: Q(rubric__in=v),
+        "region": lambda v: Q(region=v),
+        "departement": lambda v: Q(department=v),
+        "role": lambda v: Q(role=v),
+        "annee": lambda v: Q(year=v),
+        "theme": lambda v: Q(
+            page_id__in=ThemeLink.objects.filter(theme__slug=v).values(
+                "experiencepage_id"
+            )
+        ),
+        "tag": lambda v: Q(
+            page_id__in=ExperiencePageTag.objects.filter(tag__slug=v).values(
+                "content_object_id"
+            )
+        ),
+    }
+    return {
+        name: conditions[name](values[name]) for name in conditions if name in values
+    }
+
+
+def in_scope(filterset, fixed_rubric):
+    """The rows a filtered listing counts over, before its facet filters:
+    its rubric, its words (searched once) and its state."""
+    values = filterset.values
+    rows = ListingRow.objects.all()
+    if fixed_rubric:
+        rows = rows.filter(rubric=fixed_rubric)
+    if values.get("q"):
+        rows = rows.filter(page_id__in=filterset.search(values["q"]))
+    if values.get("statut") == "en-cours":
+        rows = rows.filter(ongoing=True)
+    elif values.get("statut"):
+        rows = rows.filter(over=True)
+    return rows
