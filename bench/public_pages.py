@@ -120,6 +120,10 @@ def prepare(experiences):
     if existing < experiences:
         call_command("seed_bulk", experiences=experiences)
     call_command("collectstatic", interactive=False, verbosity=0)
+    # Fresh planner statistics, as autovacuum keeps them in production: a
+    # database just seeded has none, and its plans would be a new install's.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     total = ExperiencePage.objects.live().count()
     print(
         f"{total} expériences publiées "

@@ -125,17 +125,24 @@ def _finish(counts):
     return counts
 
 
-def _counted_anywhere(names, quote):
-    """Only the experiences some facet counts: those failing at most one of
-    the active filters (with three filters, a few hundred rows, not all), as
-    a condition on the flag columns: each filter is evaluated once per row."""
-    if len(names) < 2:
+def _counted_anywhere(flags, live, quote):
+    """Only the experiences a facet counted live counts: those passing every
+    active filter (the results, and the facets without a filter), and those
+    failing only the filter of a facet counted live (with three filters, a few
+    hundred rows, not all; with one filter whose counts are stored, the
+    results only). A condition on the flag columns: each filter is evaluated
+    once per row."""
+    if not flags:
+        return "1 = 1"
+    groups = [list(flags)]
+    groups += [
+        [other for other in flags if other != name] for name in flags if name in live
+    ]
+    if any(not group for group in groups):
         return "1 = 1"
     return " OR ".join(
-        "("
-        + " AND ".join(quote(f"f_{other}") for other in names if other != name)
-        + ")"
-        for name in names
+        "(" + " AND ".join(quote(f"f_{name}") for name in group) + ")"
+        for group in groups
     )
 
 
@@ -145,7 +152,7 @@ ORDERINGS = {
 }
 
 
-def _live_statement(filterset, fixed_rubric, offset, size):
+def _live_statement(filterset, fixed_rubric, offset, size, live=COUNTED):
     """One statement: the experiences in scope (searched once when ``q`` is
     given) with a flag per active filter, kept in a CTE; then, over it, each
     facet's counts (every flag but its own), the total and the keys of the
@@ -186,28 +193,31 @@ def _live_statement(filterset, fixed_rubric, offset, size):
 
     themes, tags = ThemeLink._meta.db_table, ExperiencePageTag._meta.db_table
     tag_table = Tag._meta.db_table
-    parts = [
-        f"SELECT '{TOTAL}', '1', '', COUNT(*) FROM m WHERE {where()}",  # noqa: S608 - no user input
-        simple("region", '"region_"', '"region_name_"'),
-        simple("departement", '"dept_"', '"dept_name_"'),
-        simple("role", '"role_"'),
-        simple("annee", '"year_"'),
-        f"SELECT 'theme', CAST(t.theme_id AS TEXT), '', COUNT(*) FROM m "  # noqa: S608 - no user input
+    facets = {
+        "region": simple("region", '"region_"', '"region_name_"'),
+        "departement": simple("departement", '"dept_"', '"dept_name_"'),
+        "role": simple("role", '"role_"'),
+        "annee": simple("annee", '"year_"'),
+        "theme": f"SELECT 'theme', CAST(t.theme_id AS TEXT), '', COUNT(*) FROM m "  # noqa: S608 - no user input
         f"JOIN {quote(themes)} t ON t.experiencepage_id = m.k "
         f"WHERE {where('theme')} GROUP BY t.theme_id",
-        f"SELECT 'tag', g.slug, MAX(g.name), COUNT(*) FROM m "  # noqa: S608 - no user input
+        "tag": f"SELECT 'tag', g.slug, MAX(g.name), COUNT(*) FROM m "  # noqa: S608 - no user input
         f"JOIN {quote(tags)} x ON x.content_object_id = m.k "
         f"JOIN {quote(tag_table)} g ON g.id = x.tag_id "
         f"WHERE {where('tag')} GROUP BY g.slug",
+    }
+    if not fixed_rubric:
+        facets["rubrique"] = simple("rubrique", '"rubric_"')
+    parts = [
+        f"SELECT '{TOTAL}', '1', '', COUNT(*) FROM m WHERE {where()}",  # noqa: S608 - no user input
         "SELECT 'page', CAST(k AS TEXT), '', pos_ FROM ("  # noqa: S608 - no user input
         f"SELECT k, ROW_NUMBER() OVER (ORDER BY {ORDERINGS[filterset.sort]}) "
         f"AS pos_ FROM m WHERE {where()}) ranked "
         "WHERE pos_ > %s AND pos_ <= %s",
+        *(sql for name, sql in facets.items() if name in live),
     ]
-    if not fixed_rubric:
-        parts.append(simple("rubrique", '"rubric_"'))
     materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
-    counted = _counted_anywhere(list(flags), quote)
+    counted = _counted_anywhere(list(flags), live, quote)
     sql = (
         f"WITH m AS {materialized}(SELECT * FROM ({inner_sql}) flagged "  # noqa: S608 - no user input
         f"WHERE {counted}) " + " UNION ALL ".join(parts)
@@ -215,8 +225,8 @@ def _live_statement(filterset, fixed_rubric, offset, size):
     return sql, (*params, offset, offset + size)
 
 
-def _live_counts(filterset, fixed_rubric, offset, size):
-    sql, params = _live_statement(filterset, fixed_rubric, offset, size)
+def live_counts(filterset, fixed_rubric, offset, size, live=COUNTED):
+    sql, params = _live_statement(filterset, fixed_rubric, offset, size, live)
     counts = _empty_counts()
     page = []
     with connection.cursor() as cursor:
@@ -246,22 +256,28 @@ def _stored_scope(values, fixed_rubric, excluded):
 def count_facets(filterset, fixed_rubric=None, offset=0, size=12):
     """{facet: {value: count}} for every facet (tags: {slug: (name, count)}),
     plus ``TOTAL``: the number of results, and ``"page"``: the keys of the
-    results from ``offset`` (None: read them from the filtered queryset). One
-    query: the stored counts when no filter (or a rubric only) applies, else
-    the live statement."""
+    results from ``offset`` (None: read them from the filtered queryset). The
+    stored counts when no filter (or a rubric only) applies (one query); else
+    the live statement, which leaves out the facets whose counts are stored
+    (with one filter, its own facet's options: they are counted over every
+    experience), read in a second small query."""
     values = filterset.values
     wanted = {
         name: _stored_scope(values, fixed_rubric, name)
         for name in (*COUNTED, TOTAL)
         if not (fixed_rubric and name == "rubrique")
     }
-    if None in wanted.values():
-        return _live_counts(filterset, fixed_rubric, offset, size)
-    stored = stored_counts(set(wanted.values()))
-    counts = _empty_counts()
-    for name, scope in wanted.items():
-        counts[name] = stored[scope][name]
-    counts["page"] = None
+    live = {name for name, scope in wanted.items() if scope is None}
+    kept = {name: scope for name, scope in wanted.items() if scope is not None}
+    if live:
+        counts = live_counts(filterset, fixed_rubric, offset, size, live)
+    else:
+        counts = _empty_counts()
+        counts["page"] = None
+    if kept:
+        stored = stored_counts(set(kept.values()))
+        for name, scope in kept.items():
+            counts[name] = stored[scope][name]
     return _finish(counts)
 
 

@@ -5,9 +5,19 @@ pages and the home page, with every cache off (they never depend on one)."""
 import datetime
 import re
 
+from django.http import QueryDict
+
 from wagtail.models import PageViewRestriction
 
-from experiences.facet_counts import refresh_stored_counts, stored_counts
+import pytest
+
+from experiences.facet_counts import (
+    count_facets,
+    live_counts,
+    refresh_stored_counts,
+    stored_counts,
+)
+from experiences.filters import ExperienceFilterSet, public_experiences
 from experiences.models import FacetCount, ListingRow, RubricPage
 from tests.factories import make_experience
 
@@ -136,3 +146,31 @@ def test_the_listing_rows_equal_a_rebuild(site_tree):
         (RUBRIC, "ile-de-france", "93", 2019, False, True),
         (OTHER, "corse", "2A", 2016, True, False),
     }
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"region": "ile-de-france"},
+        {"theme": "sante"},
+        {"rubrique": RUBRIC, "departement": "93"},
+        {"rubrique": RUBRIC, "theme": "sante", "tag": "forum"},
+        {"q": "atelier", "region": "ile-de-france"},
+    ],
+)
+def test_facets_read_from_the_stored_counts_equal_live_ones(site_tree, query):
+    """With one filter, its own facet's options come from the stored counts
+    and the live statement counts the rest: the same figures as all live."""
+    make_experience(title="Un atelier", themes=["sante"], tags=["forum"])
+    make_experience(title="Un forum", themes=["sante"], department="59")
+    make_experience(rubric=OTHER, title="Un atelier", tags=["forum"], department="2A")
+    data = QueryDict(mutable=True)
+    for name, value in query.items():
+        data[name] = value
+
+    def counts(function):
+        filterset = ExperienceFilterSet(data, queryset=public_experiences())
+        return function(filterset, None, 0, 12)
+
+    assert counts(count_facets) == counts(live_counts)
+    assert counts(count_facets)["total"] >= 1
