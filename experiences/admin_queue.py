@@ -28,6 +28,7 @@ from experiences import (
     queue_memory,
 )
 from experiences.admin_filters import QUEUE_STATES
+from experiences.export_columns import Labels
 from experiences.permissions import EXPORT
 
 forbidden = admin_views.forbidden
@@ -215,18 +216,26 @@ class SubmissionIndexView(IndexView):
             )
         return headers
 
+    @cached_property
+    def labels(self):
+        """The choices' labels, translated once per page (a model's
+        ``get_FOO_display`` hashes every lazy label of the field at each call:
+        a fifth of the page's time with 50 rows)."""
+        return Labels()
+
     def queue_row(self, obj):
         admin = self.model_admin
+        labels = self.labels
         return {
             "object": obj,
             "inspect_url": self.url_helper.get_action_url("inspect", obj.pk),
             "cells": [
                 obj.reference or "",
                 admin.title_link(obj),
-                obj.get_rubric_display(),
+                labels.rubric.get(obj.rubric, obj.rubric),
                 admin.department_code(obj),
-                obj.get_role_display(),
-                admin.status_tag(obj),
+                labels.role.get(obj.role, obj.role),
+                admin.status_tag(obj, labels.status.get(obj.status, obj.status)),
                 admin.moderator(obj),
                 admin.received(obj),
                 admin.waiting(obj),
