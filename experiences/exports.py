@@ -158,7 +158,12 @@ def write_csv_of_ids(ids, fileobj):
     text.detach()  # the caller keeps its file open
 
 
+def rows_of_ids(ids, *, datetime_as_text):
+    """The header, then the rows of submissions ``ids``, in that order."""
+    context = _context(Submission.objects.all(), datetime_as_text=datetime_as_text)
+    return _rows_of_chunks(_chunks_of_ids(ids, context), context)
+
+
 def write_xlsx_of_ids(ids, fileobj):
-    context = _context(Submission.objects.all(), datetime_as_text=False)
-    rows = _rows_of_chunks(_chunks_of_ids(ids, context), context)
+    rows = rows_of_ids(ids, datetime_as_text=False)
     spreadsheets.write_xlsx(fileobj, "Contributions", rows)
