@@ -172,11 +172,13 @@ class SubmissionAdmin(ModelAdmin):
         return obj.department.code if obj.department_id else ""
 
     @admin_display(_("état"), "status")
-    def status_tag(self, obj):
+    def status_tag(self, obj, label=None):
+        """The state as a tag; ``label``: the state's label when the caller
+        has it already (the queue's rows)."""
         return format_html(
             '<span class="w-status recueil-status recueil-status--{}">{}</span>',
             obj.status,
-            obj.get_status_display(),
+            obj.get_status_display() if label is None else label,
         )
 
     @admin_display(_("modérateur·rice"), "assigned_to__first_name")

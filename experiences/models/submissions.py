@@ -234,6 +234,14 @@ class Submission(models.Model):
                 name="submission_queue_order",
                 condition=models.Q(submitted_at__isnull=False),
             ),
+            # The queue's filters by region (its departments), state and
+            # person assigned: one index condition for the three together, or
+            # the first one or two (bench/RESULTS-queue.md).
+            models.Index(
+                fields=["department", "status", "assigned_to"],
+                name="submission_queue_filters",
+                condition=models.Q(submitted_at__isnull=False),
+            ),
         ]
 
     def __str__(self):
