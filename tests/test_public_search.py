@@ -7,6 +7,7 @@ import io
 
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 
@@ -130,9 +131,7 @@ def test_site_search_matches_accents_and_plurals(client, rubrics):
 
 
 @postgresql_only
-def test_searches_read_the_lean_copy(client, rubrics, django_assert_num_queries):
-    from django.test.utils import CaptureQueriesContext
-
+def test_searches_read_the_lean_copy(client, rubrics):
     make_experience(title="Un potager partagé")
     with CaptureQueriesContext(connection) as captured:
         client.get("/recherche/", {"q": "potager"})
