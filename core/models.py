@@ -1,8 +1,10 @@
-"""The site's identity (a Wagtail setting) and the outbox: one row per email to
-send, the record of what became of it."""
+"""The site's identity (a Wagtail setting), the outbox (one row per email to
+send, the record of what became of it) and the lean copy of the search index
+that the public search reads."""
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -117,3 +119,39 @@ class SiteIdentity(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("identité du site")
+
+
+class SearchDocument(models.Model):
+    """One row of Wagtail's search index (``wagtailsearch_indexentry``), lean:
+    its searched vector (``title || body``) and title, without the plain texts
+    and the autocomplete vector that make Wagtail's rows wide and TOASTed.
+
+    Written only by a PostgreSQL trigger on Wagtail's table (migration
+    core/0003): Wagtail writes its entries with raw SQL, never through a model
+    signal. Empty on SQLite, where ``core.search`` asks Wagtail's backend.
+    """
+
+    # The index entry's id.
+    id = models.IntegerField(primary_key=True)
+    content_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    # The indexed object's key; entries whose key is not an integer are not copied.
+    object_id = models.IntegerField()
+    document = SearchVectorField()
+    title = SearchVectorField()
+    title_norm = models.FloatField(default=1.0)
+
+    class Meta:
+        verbose_name = _("document de recherche")
+        verbose_name_plural = _("documents de recherche")
+        # A listing narrowed by other filters probes its few candidates'
+        # documents by key instead of scanning every document.
+        indexes = [models.Index(fields=["object_id"], name="core_searchdoc_object_idx")]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id}"

@@ -3,6 +3,19 @@ the DSFR's fr-pagination shows."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger
 
+MAX_PAGE_NUMBER = 100_000
+
+
+def page_number(value):
+    """``value`` as the number of a page, 1 when it is not one: where a
+    listing expects to start before it counts its results (at most page
+    ``MAX_PAGE_NUMBER``: an offset the database can take)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), MAX_PAGE_NUMBER)
+
 
 def requested_page(paginator, number):
     """Page ``number`` of ``paginator``: the first page when ``number`` is not

@@ -15,6 +15,7 @@ from django.utils.functional import cached_property
 import django_filters
 
 from core import visibility
+from core.search import matching_keys
 from experiences.constants import ContributorRole, Rubric
 from experiences.models import ExperiencePage, ExperiencePageTag
 
@@ -167,14 +168,10 @@ class ExperienceFilterSet(django_filters.FilterSet):
         )
 
     def search(self, value):
-        """The live pages matching ``value``, as a subquery: wherever it goes
-        (the listing's one statement, the CSV export), it runs once."""
-        return (
-            ExperiencePage.objects.live()
-            .search(value, operator="and", order_by_relevance=False)
-            .get_queryset()
-            .values("pk")
-        )
+        """The keys of the experiences matching every word of ``value``, as a
+        subquery: wherever it goes (the listing's one statement, the CSV
+        export), it runs once, filtered by the queryset it goes into."""
+        return matching_keys(ExperiencePage, value)
 
     def filter_search(self, queryset, name, value):
         return queryset.filter(pk__in=self.search(value))

@@ -8,18 +8,22 @@ from django.views.decorators.csrf import requires_csrf_token
 
 from wagtail.models import Page
 
-from core.pagination import pagination_links, requested_page
+from core.pagination import page_number, pagination_links, requested_page
+from core.search import ranked_pages
 from experiences.filters import clean_query
 
 SEARCH_PAGE_SIZE = 10
 
 
 def search(request):
-    """Site search over every live, public page type."""
+    """Site search over every live, public page type, best matches first."""
     query = clean_query(request.GET.get("q", ""))
     results = Page.objects.none()
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        first = (page_number(request.GET.get("page")) - 1) * SEARCH_PAGE_SIZE
+        results = ranked_pages(
+            Page.objects.live().public(), query, first, SEARCH_PAGE_SIZE
+        )
     paginator = Paginator(results, SEARCH_PAGE_SIZE)
     page = requested_page(paginator, request.GET.get("page"))
     count = paginator.count if query else 0

@@ -12,7 +12,14 @@ pytestmark = pytest.mark.django_db
 
 
 def _searches(captured):
-    return [q["sql"] for q in captured.captured_queries if "wagtailsearch_" in q["sql"]]
+    """The queries that read the search index: Wagtail's, or its lean copy
+    (core.search, on PostgreSQL)."""
+    index = ("wagtailsearch_", "core_searchdocument")
+    return [
+        q["sql"]
+        for q in captured.captured_queries
+        if any(table in q["sql"] for table in index)
+    ]
 
 
 def _facet(response, name):

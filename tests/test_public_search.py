@@ -1,0 +1,188 @@
+"""Full-text search of the public pages (core.search): the site search and the
+listing's ``q`` find what is published at once and forget what is not; on
+PostgreSQL they read the lean copy of Wagtail's index, kept in step by a
+trigger."""
+
+import io
+
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from core.models import SearchDocument
+from core.search import matching_keys, ranked_pages
+from experiences.models import ExperiencePage
+from tests.factories import make_experience
+
+pytestmark = pytest.mark.django_db
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the lean copy of the index and French stemming are PostgreSQL's",
+)
+
+
+def _site_titles(client, query, **params):
+    response = client.get("/recherche/", {"q": query, **params})
+    assert response.status_code == 200
+    page = response.context["results_page"]
+    return [result.title for result in page] if page else []
+
+
+def _listing_titles(client, query):
+    response = client.get("/experiences/", {"q": query})
+    assert response.status_code == 200
+    return sorted(page.title for page in response.context["results_page"])
+
+
+def test_a_published_experience_is_found_at_once(client, rubrics):
+    assert _site_titles(client, "potager") == []
+    make_experience(title="Un potager partagé", summary="Des habitants jardinent")
+    make_experience(title="Une grainothèque", summary="Un potager devant la mairie")
+    assert sorted(_site_titles(client, "potager")) == [
+        "Un potager partagé",
+        "Une grainothèque",
+    ]
+    assert _listing_titles(client, "potager") == [
+        "Un potager partagé",
+        "Une grainothèque",
+    ]
+    assert _listing_titles(client, "potager mairie") == ["Une grainothèque"]
+
+
+def test_an_unpublished_or_deleted_page_is_no_longer_found(client, rubrics):
+    kept = make_experience(title="Un potager partagé")
+    unpublished = make_experience(title="Un potager fermé")
+    deleted = make_experience(title="Un potager disparu")
+    make_experience(title="Un potager en brouillon", publish=False)
+    unpublished.unpublish()
+    deleted_pk = deleted.pk
+    deleted.delete()
+
+    assert _site_titles(client, "potager") == ["Un potager partagé"]
+    assert _listing_titles(client, "potager") == ["Un potager partagé"]
+    if connection.vendor == "postgresql":
+        assert not SearchDocument.objects.filter(object_id=deleted_pk).exists()
+        assert SearchDocument.objects.filter(object_id=kept.pk).exists()
+
+
+@postgresql_only  # SQLite: Wagtail's FTS5 ranking, as before
+def test_site_search_puts_a_title_match_first(client, rubrics):
+    make_experience(
+        title="Un atelier de quartier",
+        summary="Le budget, le budget participatif et encore le budget",
+    )
+    make_experience(title="Le budget participatif", summary="Un atelier")
+    make_experience(title="Une fête", summary="Sans rapport")
+    assert _site_titles(client, "budget") == [
+        "Le budget participatif",
+        "Un atelier de quartier",
+    ]
+
+
+def test_site_search_pages_through_every_match(client, rubrics):
+    for number in range(12):
+        make_experience(title=f"Potager numéro {number}")
+    first = client.get("/recherche/", {"q": "potager"})
+    second = client.get("/recherche/", {"q": "potager", "page": 2})
+    past = client.get("/recherche/", {"q": "potager", "page": 3})
+    assert first.context["count"] == second.context["count"] == 12
+    assert past.context["count"] == 12
+    titles = [p.title for p in first.context["results_page"]] + [
+        p.title for p in second.context["results_page"]
+    ]
+    assert sorted(titles) == sorted(f"Potager numéro {n}" for n in range(12))
+    assert past.context["results_page"] is None
+    assert "Cette page de résultats n’existe pas" in past.content.decode()
+    assert client.get("/recherche/", {"q": "potager", "page": "9" * 40}).status_code
+
+
+@postgresql_only  # the words reach plainto_tsquery as they are
+def test_search_text_is_words_never_query_syntax(rubrics):
+    make_experience(title="Un potager partagé")
+    for text in ("potager & !", "potager | (", "':* potager", "potager <-> \\"):
+        keys = ExperiencePage.objects.filter(pk__in=matching_keys(ExperiencePage, text))
+        assert [page.title for page in keys] == ["Un potager partagé"]
+    results = ranked_pages(ExperiencePage.objects.live(), "potager & !")
+    assert [page.title for page in results[0:10]] == ["Un potager partagé"]
+
+
+def test_site_search_query_count_does_not_grow_with_the_matches(
+    client, rubrics, django_assert_max_num_queries
+):
+    make_experience(title="Potager 1")
+    client.get("/recherche/", {"q": "potager"})  # warm Wagtail's caches
+    with django_assert_max_num_queries(12) as few:
+        client.get("/recherche/", {"q": "potager"})
+    for number in range(2, 15):
+        make_experience(title=f"Potager {number}")
+    with django_assert_max_num_queries(len(few)):
+        response = client.get("/recherche/", {"q": "potager"})
+    assert response.context["count"] == 14
+
+
+@postgresql_only
+def test_site_search_matches_accents_and_plurals(client, rubrics):
+    make_experience(title="Bilan", summary="Les assemblees plénières du contrat")
+    make_experience(title="Autre", summary="Un forum des habitants")
+    assert _site_titles(client, "assemblée") == ["Bilan"]
+    assert _site_titles(client, "ASSEMBLÉES pleniere") == ["Bilan"]
+
+
+@postgresql_only
+def test_searches_read_the_lean_copy(client, rubrics):
+    make_experience(title="Un potager partagé")
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/recherche/", {"q": "potager"})
+        client.get("/experiences/", {"q": "potager", "region": "ile-de-france"})
+    sql = [query["sql"] for query in captured.captured_queries]
+    assert not [each for each in sql if "wagtailsearch_indexentry" in each]
+    assert len([each for each in sql if "core_searchdocument" in each]) == 2, sql
+
+
+def _copy_differences():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT count(*) FROM wagtailsearch_indexentry e
+            FULL JOIN core_searchdocument d ON d.id = e.id
+            WHERE d.id IS NULL OR e.id IS NULL
+               OR d.content_type_id <> e.content_type_id
+               OR d.object_id::text <> e.object_id
+               OR d.document <> e.title || e.body
+               OR d.title <> e.title OR d.title_norm <> e.title_norm
+            """
+        )
+        return cursor.fetchone()[0]
+
+
+@postgresql_only
+def test_the_copy_follows_every_write_and_update_index_repairs_it(rubrics):
+    make_experience(title="Un potager partagé")
+    page = make_experience(title="Une grainothèque")
+    assert SearchDocument.objects.count() > 2
+    assert _copy_differences() == 0
+
+    page.title = "Une bibliothèque de graines"
+    page.save_revision().publish()
+    assert _copy_differences() == 0
+    assert (
+        ExperiencePage.objects.filter(
+            pk__in=matching_keys(ExperiencePage, "bibliothèque")
+        ).get()
+        == page
+    )
+
+    SearchDocument.objects.filter(object_id=page.pk).delete()
+    call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+    assert _copy_differences() == 0
+    assert SearchDocument.objects.filter(object_id=page.pk).exists()
+
+    with connection.cursor() as cursor:
+        # The test's transaction holds deferred foreign-key checks.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("TRUNCATE wagtailsearch_indexentry")
+        assert not SearchDocument.objects.exists()
+        # Both at once, as Django's flush does between transactional tests.
+        cursor.execute("TRUNCATE wagtailsearch_indexentry, core_searchdocument")
