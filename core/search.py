@@ -60,6 +60,10 @@ def matching_keys(model, query):
     return _documents(model, query).values("object_id")
 
 
+# How many matches are ranked (the most recent); beyond, the count is capped.
+RANKED = 1000
+
+
 def ranked_pages(pages, query, first=0, size=10):
     """The specific pages of ``pages`` (a page queryset) that match ``query``,
     best first, for a Paginator; ``first`` and ``size``: the slice it will
@@ -76,9 +80,16 @@ class RankedPages:
 
     def __init__(self, pages, query, first=0, size=10):
         self.pages = pages
-        self.matches = _documents(pages.model, query).filter(
-            object_id__in=pages.values("pk")
+        # The most recent RANKED matches, newest key first through the key's
+        # index: a word found in every page costs as much as one found in a
+        # thousand; the page says « plus de RANKED » when there are others.
+        self.newest = (
+            _documents(pages.model, query)
+            .filter(object_id__in=pages.values("pk"))
+            .order_by("-object_id")
+            .values("pk")
         )
+        self.matches = SearchDocument.objects.filter(pk__in=self.newest[:RANKED])
         self.tsquery = _tsquery(query)
         self.expected = slice(first, first + size)
         self._keys = {}
@@ -105,11 +116,18 @@ class RankedPages:
         return self._keys[window]
 
     def count(self):
+        """How many matches are ranked: at most RANKED (``more`` says whether
+        there are others)."""
         if self._count is None and self.expected not in self._keys:
             self._read(self.expected)
         if self._count is None:  # nothing in the expected slice
             self._count = self.matches.count() if self.expected.start else 0
         return self._count
+
+    @property
+    def more(self):
+        """More matches than are ranked (one more query, only when RANKED are)."""
+        return self.count() == RANKED and self.newest[RANKED : RANKED + 1].exists()
 
     def _cached(self, window):
         """The keys of ``window`` when the expected slice holds them (a

@@ -34,6 +34,8 @@ def search(request):
             "query": query,
             "results_page": page if count else None,
             "count": count,
+            # Past RANKED matches (core.search), the most recent are ranked.
+            "more": bool(count) and getattr(results, "more", False),
             "pagination": pagination_links(
                 page, lambda number: "?" + urlencode({"q": query, "page": number})
             ),

@@ -98,6 +98,27 @@ def test_site_search_pages_through_every_match(client, rubrics):
     assert client.get("/recherche/", {"q": "potager", "page": "9" * 40}).status_code
 
 
+@postgresql_only  # Wagtail's backend ranks every match on SQLite
+def test_past_the_ranked_matches_the_most_recent_are_ranked(
+    client, rubrics, monkeypatch
+):
+    monkeypatch.setattr("core.search.RANKED", 3)
+    for number in range(5):
+        make_experience(title=f"Potager numéro {number}")
+    response = client.get("/recherche/", {"q": "potager"})
+    html = response.content.decode()
+    assert response.context["count"] == 3
+    assert response.context["more"] is True
+    assert "Plus de 3 résultats pour « potager »" in html
+    assert "Les 3 pages les plus récentes" in html
+    assert sorted(p.title for p in response.context["results_page"]) == [
+        f"Potager numéro {n}" for n in (2, 3, 4)
+    ]
+    exact = client.get("/recherche/", {"q": "potager numéro 4"})
+    assert exact.context["more"] is False
+    assert "1 résultat pour" in exact.content.decode()
+
+
 @postgresql_only  # the words reach plainto_tsquery as they are
 def test_search_text_is_words_never_query_syntax(rubrics):
     make_experience(title="Un potager partagé")
