@@ -3,9 +3,10 @@ listings count and sort on, rebuilt with the stored counts.
 
 ``rebuild`` replaces every row in two statements (a DELETE, then one INSERT …
 SELECT from the public experiences, joined once to their departments and
-regions), in the caller's transaction. ``flags`` gives each active filter as a
-condition on a row; the filters on themes and tags read their link tables,
-which hold page keys already.
+regions), in the caller's transaction; ``refresh`` does the same for a few
+experiences (a publication, a move), whatever the number of the others.
+``flags`` gives each active filter as a condition on a row; the filters on
+themes and tags read their link tables, which hold page keys already.
 """
 
 from django.db import connection
@@ -37,9 +38,22 @@ SOURCES = {
 
 def rebuild():
     """Every public experience's row, and no other (two statements)."""
+    ListingRow.objects.all().delete()
+    _insert(public_experiences())
+
+
+def refresh(keys):
+    """The rows of the experiences ``keys`` (keys, or a subquery of keys) as
+    ``rebuild`` would leave them, the others untouched (two statements): on
+    a publication, an unpublication or a move, at any size of the call."""
+    ListingRow.objects.filter(page_id__in=keys).delete()
+    _insert(public_experiences().filter(pk__in=keys))
+
+
+def _insert(experiences):
+    """One INSERT … SELECT of the rows of ``experiences``."""
     source = (
-        public_experiences()
-        .order_by()
+        experiences.order_by()
         .annotate(**{f"{name}_": value for name, value in SOURCES.items()})
         .values_list(*(f"{name}_" for name in SOURCES))
     )
@@ -48,7 +62,6 @@ def rebuild():
     columns = ", ".join(
         quote(ListingRow._meta.get_field(name).column) for name in SOURCES
     )
-    ListingRow.objects.all().delete()
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {quote(ListingRow._meta.db_table)} ({columns}) {select_sql}",  # noqa: S608 - columns from the model, values as parameters

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from taggit.models import Tag
@@ -28,7 +28,10 @@ from core.cache import invalidate
 
 # rubric_sync's receiver fixes a moved experience's rubric: connected first, so
 # that the counts rebuilt on a move see the new rubric.
-from experiences import rubric_sync  # noqa: F401
+from experiences import (
+    listing_rows,
+    rubric_sync,  # noqa: F401
+)
 from experiences.facet_counts import refresh_stored_counts
 from experiences.models import ExperiencePage, Theme
 
@@ -40,6 +43,18 @@ post_delete.connect(
 
 def refresh_now(**kwargs):
     refresh_stored_counts()
+
+
+def refresh_page(instance, **kwargs):
+    """A page published, unpublished or moved: the stored counts rebuilt, the
+    listing rows of that page's experiences only (a moved rubric: all of
+    its own)."""
+    refresh_stored_counts(rows=False)
+    moved = Page.objects.filter(pk=instance.pk).first()
+    if moved is not None:
+        listing_rows.refresh(
+            ExperiencePage.objects.descendant_of(moved, inclusive=True).values("pk")
+        )
 
 
 # Requests and rebuilds, numbered: a transaction that deletes a hundred
@@ -66,12 +81,12 @@ def refresh_after_commit(**kwargs):
 
 
 page_published.connect(
-    refresh_now, sender=ExperiencePage, dispatch_uid="recueil_counts_published"
+    refresh_page, sender=ExperiencePage, dispatch_uid="recueil_counts_published"
 )
 page_unpublished.connect(
-    refresh_now, sender=ExperiencePage, dispatch_uid="recueil_counts_unpublished"
+    refresh_page, sender=ExperiencePage, dispatch_uid="recueil_counts_unpublished"
 )
-post_page_move.connect(refresh_now, dispatch_uid="recueil_counts_moved")
+post_page_move.connect(refresh_page, dispatch_uid="recueil_counts_moved")
 for signal in (post_save, post_delete):
     signal.connect(
         refresh_now,

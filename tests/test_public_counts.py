@@ -137,7 +137,7 @@ def test_the_listing_rows_equal_a_rebuild(site_tree):
         end_date=datetime.date(2020, 6, 1),
     )
     make_experience(rubric=OTHER, title="En cours", department="2A", ongoing=True)
-    make_experience(title="Brouillon", publish=False)
+    draft = make_experience(title="Brouillon", publish=False)
     columns = ("page_id", "rubric", "region", "department", "year", "ongoing", "over")
     before = set(ListingRow.objects.values_list(*columns))
     refresh_stored_counts()
@@ -146,6 +146,18 @@ def test_the_listing_rows_equal_a_rebuild(site_tree):
         (RUBRIC, "ile-de-france", "93", 2019, False, True),
         (OTHER, "corse", "2A", 2016, True, False),
     }
+
+    # A publication, an unpublication and a move update their own rows only:
+    # what a whole rebuild would give.
+    draft.save_revision().publish()
+    closed = ListingRow.objects.get(title="Close").page
+    closed.move(RubricPage.objects.get(rubric=OTHER), pos="last-child")
+    ListingRow.objects.get(title="En cours").page.unpublish()
+    after_changes = set(ListingRow.objects.values_list(*columns))
+    refresh_stored_counts()
+    assert set(ListingRow.objects.values_list(*columns)) == after_changes
+    assert {row[1] for row in after_changes} == {RUBRIC, OTHER}
+    assert len(after_changes) == 2
 
 
 @pytest.mark.parametrize(
