@@ -44,6 +44,20 @@ class Sort:
     }
 
 
+# Over: an end date, or said over by its contributor (« terminée »).
+ENDED = Q(ongoing=False) & (Q(end_date__isnull=False) | ~Q(closure=""))
+
+
+def theme_keys(slug):
+    """The keys of the experiences with the theme ``slug``, as a subquery."""
+    return ThemeLink.objects.filter(theme__slug=slug).values("experiencepage_id")
+
+
+def tag_keys(slug):
+    """The keys of the experiences with the tag ``slug``, as a subquery."""
+    return ExperiencePageTag.objects.filter(tag__slug=slug).values("content_object_id")
+
+
 def clean_query(value):
     """Words only, at most 200 characters: nothing a search backend can choke on."""
     words = re.findall(r"\w+", (value or "")[: MAX_QUERY_LENGTH * 2])
@@ -154,18 +168,10 @@ class ExperienceFilterSet(django_filters.FilterSet):
         )
 
     def filter_theme(self, queryset, name, value):
-        return queryset.filter(
-            pk__in=ThemeLink.objects.filter(theme__slug=value).values(
-                "experiencepage_id"
-            )
-        )
+        return queryset.filter(pk__in=theme_keys(value))
 
     def filter_tag(self, queryset, name, value):
-        return queryset.filter(
-            pk__in=ExperiencePageTag.objects.filter(tag__slug=value).values(
-                "content_object_id"
-            )
-        )
+        return queryset.filter(pk__in=tag_keys(value))
 
     def search(self, value):
         """The keys of the experiences matching every word of ``value``, as a
@@ -180,9 +186,7 @@ class ExperienceFilterSet(django_filters.FilterSet):
         """« En cours », or over: an end date, or said over by its contributor."""
         if value == "en-cours":
             return queryset.filter(ongoing=True)
-        return queryset.filter(ongoing=False).filter(
-            Q(end_date__isnull=False) | ~Q(closure="")
-        )
+        return queryset.filter(ENDED)
 
     def filter_noop(self, queryset, name, value):
         return queryset

@@ -13,8 +13,8 @@ from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.functions import ExtractYear
 
-from experiences.filters import ThemeLink, public_experiences
-from experiences.models import ExperiencePageTag, ListingRow
+from experiences.filters import ENDED, public_experiences, tag_keys, theme_keys
+from experiences.models import ListingRow
 
 # Each column of ListingRow and where it comes from on the experience.
 SOURCES = {
@@ -27,10 +27,7 @@ SOURCES = {
     "role": F("contributor_role"),
     "year": ExtractYear("start_date"),
     "ongoing": F("ongoing"),
-    "over": ExpressionWrapper(
-        Q(ongoing=False) & (Q(end_date__isnull=False) | ~Q(closure="")),
-        output_field=BooleanField(),
-    ),
+    "over": ExpressionWrapper(ENDED, output_field=BooleanField()),
     "published": F("first_published_at"),
     "title": F("title"),
 }
@@ -77,16 +74,8 @@ def flags(values):
         "departement": lambda v: Q(department=v),
         "role": lambda v: Q(role=v),
         "annee": lambda v: Q(year=v),
-        "theme": lambda v: Q(
-            page_id__in=ThemeLink.objects.filter(theme__slug=v).values(
-                "experiencepage_id"
-            )
-        ),
-        "tag": lambda v: Q(
-            page_id__in=ExperiencePageTag.objects.filter(tag__slug=v).values(
-                "content_object_id"
-            )
-        ),
+        "theme": lambda v: Q(page_id__in=theme_keys(v)),
+        "tag": lambda v: Q(page_id__in=tag_keys(v)),
     }
     return {
         name: conditions[name](values[name]) for name in conditions if name in values

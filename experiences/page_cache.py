@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from taggit.models import Tag
@@ -50,11 +50,10 @@ def refresh_page(instance, **kwargs):
     listing rows of that page's experiences only (a moved rubric: all of
     its own)."""
     refresh_stored_counts(rows=False)
-    moved = Page.objects.filter(pk=instance.pk).first()
-    if moved is not None:
-        listing_rows.refresh(
-            ExperiencePage.objects.descendant_of(moved, inclusive=True).values("pk")
-        )
+    # Wagtail sends a moved page as read again after the move: its new path.
+    listing_rows.refresh(
+        ExperiencePage.objects.descendant_of(instance, inclusive=True).values("pk")
+    )
 
 
 # Requests and rebuilds, numbered: a transaction that deletes a hundred
