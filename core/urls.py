@@ -7,6 +7,9 @@ site is served on.
 """
 
 from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
+from wagtail.models import Page, Site
 
 
 def site_url():
@@ -22,11 +25,35 @@ def absolute(path):
     return site_url() + "/" + path.lstrip("/")
 
 
-def page_url(page, request=None):
-    """The permanent public address of ``page``, or "" when it has none.
-    Given the request, Wagtail reads the sites' root paths once for it."""
+def page_path(page, request=None):
+    """The address of ``page`` on the request's site (``/experiences/…/``), or
+    "" when it has none.
+
+    A page under the request's site root is addressed from its ``url_path``
+    alone, as Wagtail's ``get_url_parts`` does it, but from the Site that
+    Wagtail's routing already found for the request (its root page comes with
+    it): no read of every site's root paths, which is a query on each request
+    when the cache remembers nothing. Anything else (no request, a page of
+    another site, a model with its own ``get_url_parts``) is Wagtail's own
+    reckoning."""
+    site = Site.find_for_request(request) if request is not None else None
+    root = site.root_page if site is not None else None
+    if (
+        root is not None
+        and type(page).get_url_parts is Page.get_url_parts
+        and page.url_path.startswith(root.url_path)
+    ):
+        try:
+            return reverse("wagtail_serve", args=(page.url_path[len(root.url_path) :],))
+        except NoReverseMatch:
+            return ""
     parts = page.get_url_parts(request)
-    if parts is None:
+    if parts is None or parts[2] is None:
         return ""
-    _site_id, _root_url, page_path = parts
-    return absolute(page_path) if page_path else ""
+    return parts[2]
+
+
+def page_url(page, request=None):
+    """The permanent public address of ``page``, or "" when it has none."""
+    path = page_path(page, request)
+    return absolute(path) if path else ""

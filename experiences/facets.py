@@ -2,9 +2,9 @@
 ``experiences.facet_counts``."""
 
 from dataclasses import dataclass, field
+from html import escape
 from typing import NamedTuple
 
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from experiences.constants import ContributorRole, Rubric
@@ -50,20 +50,16 @@ class Facet:
 
     @property
     def options_html(self):
-        """The <option>s of a single-choice facet: built here, two hundred of
-        them cost a tenth of what the template loop did."""
-        return format_html_join(
-            "",
-            '<option value="{}"{}>{} ({})</option>',
-            (
-                (
-                    o.value,
-                    mark_safe(" selected") if o.selected else "",
-                    o.label,
-                    o.count,
-                )
+        """The <option>s of a single-choice facet: built here with the
+        standard library's escape (what Django's ``escape`` calls), two hundred
+        of them cost a fraction of a template loop or of ``format_html``."""
+        return mark_safe(  # noqa: S308 - every value and label is escaped
+            "".join(
+                f'<option value="{escape(str(o.value))}"'
+                f"{' selected' if o.selected else ''}>"
+                f"{escape(str(o.label))} ({int(o.count)})</option>"
                 for o in self.options
-            ),
+            )
         )
 
 

@@ -288,3 +288,15 @@ def test_query_count_does_not_depend_on_the_number_of_experiences(
         # bounded by the number of page types, not by the data.
         return
     assert len(at_60) == len(at_6)
+
+
+def test_facet_options_escape_what_editors_and_visitors_typed(client, rubrics):
+    """The <option>s are built in Python: a tag named with markup, and a tag
+    asked for in the address, come out as text, never as HTML."""
+    make_experience(title="Une expérience", tags=['<b onmouseover="x">gras</b>'])
+    html = client.get("/experiences/").content.decode()
+    assert "<b onmouseover" not in html
+    assert "&lt;b onmouseover=&quot;x&quot;&gt;gras&lt;/b&gt; (1)</option>" in html
+
+    html = client.get("/experiences/", {"tag": '"><script>alert(1)</script>'}).content
+    assert b"<script>alert(1)" not in html

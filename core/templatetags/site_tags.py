@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 
 from core.dates import french_date
 from core.models import SiteIdentity
-from core.urls import page_url
+from core.urls import page_path, page_url
 
 register = template.Library()
 
@@ -63,6 +63,13 @@ def file_size(size):
 def date_fr(value):
     """« 1er décembre 2026 » (core.dates)."""
     return french_date(value)
+
+
+@register.simple_tag(takes_context=True, name="page_path")
+def page_path_tag(context, page):
+    """The address of a page on this site, as ``{% pageurl %}`` gives it,
+    without reading every site's root paths (core.urls.page_path)."""
+    return page_path(page, context.get("request")) if page is not None else ""
 
 
 @register.simple_tag(takes_context=True)

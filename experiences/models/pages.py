@@ -17,6 +17,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
+from core.urls import page_path
 from experiences.constants import RUBRIC_ORDER, Closure, ContributorRole, Rubric
 from experiences.models.reference import Department
 from experiences.serializers import DepartmentSerializer, ThemeSerializer
@@ -366,7 +367,7 @@ class ExperiencePage(Page):
             )
         # The rubric page is the parent: its address is this one's, less the
         # last segment (no query for the parent).
-        url = self.get_url(request) or ""
+        url = page_path(self, request)
         context["rubric_url"] = (
             url[: -len(self.slug) - 1] if url.endswith(f"/{self.slug}/") else None
         )
