@@ -89,3 +89,17 @@ def test_a_sheet_four_levels_down_is_found_in_two_queries(
         page, _args, _kwargs = home.route(request, _components(path))
     assert page.pk == experience.pk
     assert type(page).__name__ == "ExperiencePage"
+
+
+def test_page_paths_are_wagtails_own(tree):
+    """core.urls.page_path, which addresses a page from the request's site
+    root, gives what Wagtail's ``get_url`` gives for every page of the tree;
+    without a request it is Wagtail's own reckoning."""
+    from core.urls import page_path
+
+    request = RequestFactory().get("/", HTTP_HOST="localhost")
+    pages = list(Page.objects.all().specific())
+    assert len(pages) > 10
+    for page in pages:
+        assert page_path(page, request) == (page.get_url(request) or ""), page.url_path
+        assert page_path(page) == (page.get_url() or ""), page.url_path
