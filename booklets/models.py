@@ -14,6 +14,7 @@ from taggit.models import Tag
 from booklets.blocks import FrontMatterBlock
 from booklets.composition import compose
 from booklets.panels import BookletStatusPanel
+from core.visibility import ViewRestrictionsInOneQuery
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -35,7 +36,7 @@ class FrontPage:
     body: object  # the StreamValue of core.blocks.BodyBlock
 
 
-class BookletIndexPage(Page):
+class BookletIndexPage(ViewRestrictionsInOneQuery, Page):
     """/livrets/: the printable booklets."""
 
     intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
@@ -60,7 +61,7 @@ class BookletIndexPage(Page):
         )
 
 
-class BookletPage(RoutablePageMixin, Page):
+class BookletPage(ViewRestrictionsInOneQuery, RoutablePageMixin, Page):
     """A booklet of practice sheets, printed as HTML and as a tagged PDF."""
 
     # Set by the PDF build, not by editors: never restored from a revision.

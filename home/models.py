@@ -7,13 +7,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.visibility import ViewRestrictionsInOneQuery
 from home import routing
 from home.front import home_context
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsInOneQuery, Page):
     """/: the call, the six rubrics, the latest experiences, recaps and resources."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -45,7 +46,7 @@ class HomePage(Page):
         return routing.route(self, request, path_components)
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsInOneQuery, Page):
     """A plain content page: legal notice, privacy notice, accessibility statement…"""
 
     class Role(models.TextChoices):

@@ -12,13 +12,14 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from core.blocks import BodyBlock
+from core.visibility import ViewRestrictionsInOneQuery
 from resources.blocks import RecapBodyBlock
 from resources.listing import resource_listing
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
-class EventRecapIndexPage(Page):
+class EventRecapIndexPage(ViewRestrictionsInOneQuery, Page):
     """/evenements/: recaps of webinars, training sessions, forums and days."""
 
     intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
@@ -48,7 +49,7 @@ class EventRecapPageTag(TaggedItemBase):
     )
 
 
-class EventRecapPage(Page):
+class EventRecapPage(ViewRestrictionsInOneQuery, Page):
     class Kind(models.TextChoices):
         WEBINAR = "webinaire", _("Webinaire")
         TRAINING = "formation", _("Séance de formation")
@@ -154,7 +155,7 @@ class EventSpeaker(Orderable):
         ]
 
 
-class ArticleIndexPage(Page):
+class ArticleIndexPage(ViewRestrictionsInOneQuery, Page):
     """/ressources/: good practices and reference texts."""
 
     intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
@@ -180,7 +181,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(ViewRestrictionsInOneQuery, Page):
     class Kind(models.TextChoices):
         GOOD_PRACTICE = "bonne-pratique", _("Bonne pratique")
         REFERENCE = "texte-de-reference", _("Texte de référence")

@@ -21,6 +21,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from core import page_views, tokens
+from core.visibility import ViewRestrictionsInOneQuery
 from experiences.constants import ContributorRole
 from trainings.constants import (
     DEFAULT_CAPACITY,
@@ -37,7 +38,7 @@ from trainings.listing import session_listing
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class TrainingIndexPage(RoutablePageMixin, Page):
+class TrainingIndexPage(ViewRestrictionsInOneQuery, RoutablePageMixin, Page):
     """/formations/: the cycles; also serves the registrants' private pages."""
 
     intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
@@ -74,7 +75,7 @@ class TrainingIndexPage(RoutablePageMixin, Page):
         return page_views.view("trainings.registration_ics")(request, self, token)
 
 
-class TrainingCyclePage(Page):
+class TrainingCyclePage(ViewRestrictionsInOneQuery, Page):
     intro = models.CharField(_("chapô"), max_length=400, blank=True)
     objectives = RichTextField(_("objectifs"), blank=True, features=TEXT_FEATURES)
     audience = RichTextField(_("public"), blank=True, features=TEXT_FEATURES)
@@ -120,7 +121,7 @@ def with_seats(queryset):
     )
 
 
-class TrainingSessionPage(RoutablePageMixin, Page):
+class TrainingSessionPage(ViewRestrictionsInOneQuery, RoutablePageMixin, Page):
     kind = models.CharField(_("type de séance"), max_length=20, choices=SessionKind)
     theme = models.CharField(_("thème"), max_length=40, choices=Theme)
     sector = models.CharField(_("secteur"), max_length=40, choices=Sector)

@@ -11,10 +11,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core import page_views
+from core.visibility import ViewRestrictionsInOneQuery
 from experiences.models.pages import EDITOR_FEATURES
 
 
-class CallForContributionsPage(RoutablePageMixin, Page):
+class CallForContributionsPage(ViewRestrictionsInOneQuery, RoutablePageMixin, Page):
     """/contribuer/: the call for experiences, its dates and its form."""
 
     intro = RichTextField(_("chapô"), blank=True, features=EDITOR_FEATURES)

@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from core.urls import page_path
+from core.visibility import ViewRestrictionsInOneQuery
 from experiences.constants import RUBRIC_ORDER, Closure, ContributorRole, Rubric
 from experiences.models.reference import Department
 from experiences.serializers import DepartmentSerializer, ThemeSerializer
@@ -25,7 +26,7 @@ from experiences.serializers import DepartmentSerializer, ThemeSerializer
 EDITOR_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "h4"]
 
 
-class ExperienceIndexPage(Page):
+class ExperienceIndexPage(ViewRestrictionsInOneQuery, Page):
     """/experiences/: every published experience, filterable."""
 
     intro = RichTextField(_("introduction"), blank=True, features=EDITOR_FEATURES)
@@ -48,7 +49,7 @@ class ExperienceIndexPage(Page):
         return context
 
 
-class RubricPage(Page):
+class RubricPage(ViewRestrictionsInOneQuery, Page):
     """One of the six rubrics of the call; its slug is the rubric's stable code."""
 
     rubric = models.CharField(
@@ -130,7 +131,7 @@ class ExperiencePageTag(TaggedItemBase):
         ]
 
 
-class ExperiencePage(Page):
+class ExperiencePage(ViewRestrictionsInOneQuery, Page):
     """The public, editorial version of a field experience (seed 001's shape)."""
 
     rubric = models.CharField(

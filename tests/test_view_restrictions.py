@@ -1,0 +1,62 @@
+"""core.visibility.ViewRestrictionsInOneQuery: the restrictions that apply to a
+page, in one query, are the ones Wagtail's ``Page.get_view_restrictions``
+finds with two, aliases included; a restricted page still asks for its
+password."""
+
+from wagtail.models import Page, PageViewRestriction
+
+import pytest
+
+from experiences.models import RubricPage
+from tests.factories import make_experience
+
+pytestmark = pytest.mark.django_db
+
+
+def _wagtails(page):
+    return set(Page.get_view_restrictions(page).values_list("pk", flat=True))
+
+
+def _ours(page):
+    return set(page.get_view_restrictions().values_list("pk", flat=True))
+
+
+def test_same_restrictions_as_wagtail_in_one_query(
+    site_tree, django_assert_num_queries
+):
+    open_page = make_experience(title="Ouverte")
+    rubric = RubricPage.objects.exclude(pk=open_page.get_parent().pk).first()
+    hidden = make_experience(title="Réservée", rubric=rubric.rubric)
+    on_rubric = PageViewRestriction.objects.create(
+        page=rubric, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    on_page = PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.LOGIN
+    )
+    # An alias of the restricted page in an open rubric: it takes its source's
+    # own restrictions, not those of the source's rubric, as in Wagtail.
+    alias = hidden.create_alias(parent=open_page.get_parent(), update_slug="copie")
+
+    pages = list(Page.objects.all().specific())
+    assert any(page.alias_of_id for page in pages)
+    for page in pages:
+        assert _ours(page) == _wagtails(page), page.url_path
+    assert _ours(hidden.specific) == {on_rubric.pk, on_page.pk}
+    assert _ours(open_page.specific) == set()
+    assert _ours(alias.specific) == {on_page.pk}
+    with django_assert_num_queries(1):
+        list(hidden.specific.get_view_restrictions())
+
+
+def test_a_restricted_page_still_asks_for_its_password(client, site_tree):
+    page = make_experience(title="Réservée")
+    PageViewRestriction.objects.create(
+        page=page.get_parent(),
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="secret",
+    )
+    response = client.get(page.url)
+    html = response.content.decode()
+    assert "Réservée" not in html
+    assert 'name="password"' in html
+    assert "no-cache" in response["Cache-Control"]
