@@ -146,6 +146,19 @@ def _counted_anywhere(flags, live, quote):
     )
 
 
+def _links(postgresql, table, alias, value, key):
+    """The rows of a link table (themes, tags) of the experiences of ``m``.
+    On PostgreSQL, looked up by experience on the table's index (a LATERAL
+    subquery the planner may not flatten): a few hundred lookups, where the
+    join it would choose reads every link of every experience."""
+    if postgresql:
+        return (
+            f"CROSS JOIN LATERAL (SELECT {value} FROM {table} {alias}_ "  # noqa: S608 - names from the models
+            f"WHERE {alias}_.{key} = m.k OFFSET 0) {alias}"
+        )
+    return f"JOIN {table} {alias} ON {alias}.{key} = m.k"
+
+
 ORDERINGS = {
     "recent": '"published_" DESC, "k" DESC',
     "titre": '"title_" ASC, "k" ASC',
@@ -193,17 +206,18 @@ def _live_statement(filterset, fixed_rubric, offset, size, live=COUNTED):
 
     themes, tags = ThemeLink._meta.db_table, ExperiencePageTag._meta.db_table
     tag_table = Tag._meta.db_table
+    postgresql = connection.vendor == "postgresql"
     facets = {
         "region": simple("region", '"region_"', '"region_name_"'),
         "departement": simple("departement", '"dept_"', '"dept_name_"'),
         "role": simple("role", '"role_"'),
         "annee": simple("annee", '"year_"'),
-        "theme": f"SELECT 'theme', CAST(t.theme_id AS TEXT), '', COUNT(*) FROM m "  # noqa: S608 - no user input
-        f"JOIN {quote(themes)} t ON t.experiencepage_id = m.k "
-        f"WHERE {where('theme')} GROUP BY t.theme_id",
-        "tag": f"SELECT 'tag', g.slug, MAX(g.name), COUNT(*) FROM m "  # noqa: S608 - no user input
-        f"JOIN {quote(tags)} x ON x.content_object_id = m.k "
-        f"JOIN {quote(tag_table)} g ON g.id = x.tag_id "
+        "theme": "SELECT 'theme', CAST(t.theme_id AS TEXT), '', COUNT(*) FROM m "  # noqa: S608 - no user input
+        + _links(postgresql, quote(themes), "t", "theme_id", "experiencepage_id")
+        + f" WHERE {where('theme')} GROUP BY t.theme_id",
+        "tag": "SELECT 'tag', g.slug, MAX(g.name), COUNT(*) FROM m "  # noqa: S608 - no user input
+        + _links(postgresql, quote(tags), "x", "tag_id", "content_object_id")
+        + f" JOIN {quote(tag_table)} g ON g.id = x.tag_id "
         f"WHERE {where('tag')} GROUP BY g.slug",
     }
     if not fixed_rubric:
@@ -216,10 +230,13 @@ def _live_statement(filterset, fixed_rubric, offset, size, live=COUNTED):
         "WHERE pos_ > %s AND pos_ <= %s",
         *(sql for name, sql in facets.items() if name in live),
     ]
-    materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
+    # On PostgreSQL, the rows of the experiences in scope are flagged once
+    # each (OFFSET 0 keeps the planner from copying a filter's subquery into
+    # every group of the condition below), and kept once (MATERIALIZED).
+    materialized, fence = ("MATERIALIZED ", " OFFSET 0") if postgresql else ("", "")
     counted = _counted_anywhere(list(flags), live, quote)
     sql = (
-        f"WITH m AS {materialized}(SELECT * FROM ({inner_sql}) flagged "  # noqa: S608 - no user input
+        f"WITH m AS {materialized}(SELECT * FROM ({inner_sql}{fence}) flagged "  # noqa: S608 - no user input
         f"WHERE {counted}) " + " UNION ALL ".join(parts)
     )
     return sql, (*params, offset, offset + size)
