@@ -1,0 +1,71 @@
+"""The header's menu and the footer's legal links (home.templatetags
+.navigation_tags.site_links): the home page's live sections shown in menus,
+in tree order, and the live legal pages by role, in one query."""
+
+import re
+
+from wagtail.models import Page
+
+import pytest
+
+from home.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def _menu(html):
+    return re.findall(r'class="fr-nav__link" href="([^"]*)"[^>]*>([^<]*)<', html)
+
+
+def _footer(html):
+    return re.findall(r'class="fr-footer__bottom-link" href="(/[^"]*)">([^<]*)<', html)
+
+
+def test_menu_and_footer_follow_the_tree(client, site_tree):
+    html = client.get("/experiences/").content.decode()
+    menu = _menu(html)
+    assert menu[0] == ("/", "Accueil")
+    sections = [
+        ("/" + page.url_path[len(site_tree.url_path) :], page.title)
+        for page in Page.objects.child_of(site_tree).live().in_menu().order_by("path")
+        if not isinstance(page.specific, StandardPage)
+    ]
+    assert len(sections) >= 5
+    assert menu[1:] == sections
+    assert 'href="/experiences/" aria-current="page"' in html
+    legal = sorted(
+        StandardPage.objects.live().exclude(footer_role=""), key=lambda p: p.footer_role
+    )
+    assert [href for href, _ in _footer(html)][: len(legal)] == [
+        "/" + page.url_path[len(site_tree.url_path) :] for page in legal
+    ]
+
+    # A section taken out of the menu, a legal page unpublished: gone at once.
+    events = Page.objects.get(url_path=site_tree.url_path + "evenements/")
+    events.show_in_menus = False
+    events.save()
+    privacy = StandardPage.objects.get(footer_role="donnees-personnelles")
+    privacy.unpublish()
+    html = client.get("/experiences/?v=2").content.decode()
+    assert ("/evenements/", events.title) not in _menu(html)
+    assert "/donnees-personnelles/" not in [href for href, _ in _footer(html)]
+
+
+def test_links_are_one_query(client, site_tree, django_assert_num_queries):
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    from wagtail.models import Site
+
+    request = RequestFactory().get("/", HTTP_HOST="localhost")
+    Site.find_for_request(request)
+    template = Template(
+        "{% load navigation_tags %}{% site_links as links %}"
+        "{% for l in links.menu %}{{ l.url }} {% endfor %}|"
+        "{% for l in links.footer %}{{ l.url }} {% endfor %}"
+    )
+    with django_assert_num_queries(1):
+        out = template.render(Context({"request": request}))
+    menu, footer = out.split("|")
+    assert "/experiences/" in menu.split()
+    assert "/mentions-legales/" in footer.split()
