@@ -28,6 +28,9 @@ class Rubric(models.TextChoices):
 
 
 RUBRIC_ORDER = {value: position for position, value in enumerate(Rubric.values)}
+# Each rubric's label: ``get_rubric_display`` hashes the six lazy labels, each
+# a walk through every translation catalog, on every call.
+RUBRIC_LABELS = dict(Rubric.choices)
 
 # Default "expériences attendues" for each rubric, after the call (seed 000);
 # editors change them on the rubric pages.

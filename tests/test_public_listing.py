@@ -300,3 +300,16 @@ def test_facet_options_escape_what_editors_and_visitors_typed(client, rubrics):
 
     html = client.get("/experiences/", {"tag": '"><script>alert(1)</script>'}).content
     assert b"<script>alert(1)" not in html
+
+
+def test_cards_show_the_rubric_label(client, rubrics):
+    """The cards read the rubric's label from one dictionary
+    (``rubric_label``): the same as Django's ``get_rubric_display``."""
+    from experiences.models import ExperiencePage
+
+    for rubric in Rubric.values:
+        make_experience(title=f"Dans {rubric}", rubric=rubric)
+    html = client.get("/experiences/").content.decode()
+    for page in ExperiencePage.objects.all():
+        assert page.rubric_label == page.get_rubric_display()
+        assert f'fr-badge--blue-ecume">{page.get_rubric_display()}</p>' in html

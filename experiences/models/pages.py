@@ -19,7 +19,13 @@ from taggit.models import TaggedItemBase
 
 from core.urls import page_path
 from core.visibility import ViewRestrictionsInOneQuery
-from experiences.constants import RUBRIC_ORDER, Closure, ContributorRole, Rubric
+from experiences.constants import (
+    RUBRIC_LABELS,
+    RUBRIC_ORDER,
+    Closure,
+    ContributorRole,
+    Rubric,
+)
 from experiences.models.reference import Department
 from experiences.serializers import DepartmentSerializer, ThemeSerializer
 
@@ -378,6 +384,11 @@ class ExperiencePage(ViewRestrictionsInOneQuery, Page):
             tag_ids=[tag.pk for tag in tags],
         )
         return context
+
+    @property
+    def rubric_label(self):
+        """What ``get_rubric_display`` gives, read from one dictionary."""
+        return RUBRIC_LABELS.get(self.rubric, self.rubric)
 
     @property
     def year(self):
