@@ -104,6 +104,9 @@ def test_experience_page_query_count_is_fixed(
     from django.db import connection
 
     page = make_experience(**PLAINE_COMMUNE)
+    # One related experience already: the count is measured with the cards of
+    # « other paths » shown (none shown reads one query less).
+    make_experience(themes=["citoyennete-participation"], tags=["forum"])
     client.get(page.url)
     with CaptureQueriesContext(connection) as before:
         client.get(page.url)
@@ -235,3 +238,59 @@ def test_meta_description_and_open_graph(client, rubrics):
     )
     assert '<meta property="og:type" content="article">' in html
     assert f'<meta property="og:url" content="{page.full_url}">' in html
+
+
+def test_related_experiences_are_the_best_scored(rubrics):
+    """Against a plain Python scoring of every other experience (the pools
+    hold them all at this size): same keys, same order; nothing unpublished or
+    under a view restriction."""
+    import random
+
+    from wagtail.models import PageViewRestriction
+
+    from experiences.constants import Rubric
+    from experiences.models import ExperiencePage
+    from experiences.related import RUBRIC_WEIGHT
+
+    rng = random.Random(11)
+    themes = ["sante", "jeunesse", "education", "logement"]
+    tags = ["forum", "charte", "bilan"]
+    for number in range(25):
+        make_experience(
+            title=f"Voisine {number}",
+            rubric=rng.choice(Rubric.values[:3]),
+            themes=rng.sample(themes, rng.randint(0, 2)),
+            tags=rng.sample(tags, rng.randint(0, 2)),
+            publish=number % 7 != 3,
+        )
+    hidden = make_experience(
+        title="Réservée", rubric=Rubric.values[3], themes=themes, tags=tags
+    )
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    def keys(page, attribute):
+        return set(getattr(page, attribute).values_list("pk", flat=True))
+
+    pages = list(ExperiencePage.objects.all())
+    for page in pages[:8]:
+        expected = sorted(
+            (
+                (
+                    RUBRIC_WEIGHT * (other.rubric == page.rubric)
+                    + len(keys(other, "themes") & keys(page, "themes"))
+                    + len(keys(other, "tags") & keys(page, "tags")),
+                    other,
+                )
+                for other in pages
+                if other.pk not in (page.pk, hidden.pk) and other.live
+            ),
+            key=lambda pair: (
+                -pair[0],
+                -pair[1].first_published_at.timestamp(),
+                pair[1].pk,
+            ),
+        )
+        expected = [other.pk for score, other in expected if score > 0][:3]
+        assert [other.pk for other in related_experiences(page)] == expected
