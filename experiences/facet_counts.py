@@ -125,20 +125,27 @@ def _finish(counts):
     return counts
 
 
-def _counted_anywhere(flags, live, quote):
+def _counted_groups(flags, live):
     """Only the experiences a facet counted live counts: those passing every
     active filter (the results, and the facets without a filter), and those
     failing only the filter of a facet counted live (with three filters, a few
     hundred rows, not all; with one filter whose counts are stored, the
-    results only). A condition on the flag columns: each filter is evaluated
-    once per row."""
+    results only). Each group: filters that all hold; None: every row."""
     if not flags:
-        return "1 = 1"
+        return None
     groups = [list(flags)]
     groups += [
         [other for other in flags if other != name] for name in flags if name in live
     ]
     if any(not group for group in groups):
+        return None
+    return groups
+
+
+def _counted_anywhere(groups, quote):
+    """The groups as a condition on the flag columns: each filter is
+    evaluated once per row."""
+    if groups is None:
         return "1 = 1"
     return " OR ".join(
         "(" + " AND ".join(quote(f"f_{name}") for name in group) + ")"
@@ -174,6 +181,11 @@ def _live_statement(filterset, fixed_rubric, offset, size, live=COUNTED):
     # narrowed by rubric, words and state, which are not facets.
     base = listing_rows.in_scope(filterset, fixed_rubric).order_by()
     flags = listing_rows.flags(filterset.values)
+    groups = _counted_groups(list(flags), live)
+    # Only the rows that may pass, first, through the columns' indexes.
+    narrowed = listing_rows.narrowing(flags, groups) if groups else None
+    if narrowed is not None:
+        base = base.filter(narrowed)
     columns = {
         f"f_{name}": ExpressionWrapper(flag, BooleanField())
         for name, flag in flags.items()
@@ -234,7 +246,7 @@ def _live_statement(filterset, fixed_rubric, offset, size, live=COUNTED):
     # each (OFFSET 0 keeps the planner from copying a filter's subquery into
     # every group of the condition below), and kept once (MATERIALIZED).
     materialized, fence = ("MATERIALIZED ", " OFFSET 0") if postgresql else ("", "")
-    counted = _counted_anywhere(list(flags), live, quote)
+    counted = _counted_anywhere(groups, quote)
     sql = (
         f"WITH m AS {materialized}(SELECT * FROM ({inner_sql}{fence}) flagged "  # noqa: S608 - no user input
         f"WHERE {counted}) " + " UNION ALL ".join(parts)

@@ -9,6 +9,9 @@ experiences (a publication, a move), whatever the number of the others.
 themes and tags read their link tables, which hold page keys already.
 """
 
+from functools import reduce
+from operator import or_
+
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.functions import ExtractYear
@@ -80,6 +83,25 @@ def flags(values):
     return {
         name: conditions[name](values[name]) for name in conditions if name in values
     }
+
+
+# The filters on a column of the row (each indexed), most selective first.
+INDEXED = ("departement", "annee", "region", "role", "rubrique")
+
+
+def narrowing(conditions, groups):
+    """A condition that every row passing one of ``groups`` (each a list of
+    filter names whose conditions all hold) passes, on indexed columns only:
+    per group, its most selective indexed filter, joined by OR (a BitmapOr of
+    their indexes). None when a group has no such filter (themes and tags
+    only): the rows are then all read."""
+    chosen = []
+    for group in groups:
+        indexed = [name for name in INDEXED if name in group]
+        if not indexed:
+            return None
+        chosen.append(indexed[0])
+    return reduce(or_, (conditions[name] for name in dict.fromkeys(chosen)))
 
 
 def in_scope(filterset, fixed_rubric):

@@ -50,5 +50,17 @@ class ListingRow(models.Model):
     published = models.DateTimeField(null=True)
     title = models.CharField(max_length=255)
 
+    class Meta:
+        # One per filter on a column: the statement of a filtered listing
+        # first narrows the rows by a disjunction of them (a BitmapOr), then
+        # flags the few thousand left (experiences.facet_counts).
+        indexes = [
+            models.Index(fields=["rubric"], name="listingrow_rubric_idx"),
+            models.Index(fields=["region"], name="listingrow_region_idx"),
+            models.Index(fields=["department"], name="listingrow_department_idx"),
+            models.Index(fields=["role"], name="listingrow_role_idx"),
+            models.Index(fields=["year"], name="listingrow_year_idx"),
+        ]
+
     def __str__(self):
         return f"{self.page_id} {self.title}"
