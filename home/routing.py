@@ -40,17 +40,21 @@ def route(root, request, path_components):
         (page.depth, page.slug, page.path[: -Page.steplen]): page
         for page in Page.objects.filter(levels, path__startswith=root.path)
     }
-    current = root
+    current, trail = root, []
     for index, slug in enumerate(path_components):
         if index and routes_itself(current.specific_class or Page):
             return current.specific.route(request, path_components[index:])
         child = found.get((current.depth + 1, slug, current.path))
         if child is None:
             raise Http404
+        trail.append(child)
         current = child
     page = current.specific
     if routes_itself(type(page)):
         return page.route(request, [])
     if not page.live:
         raise Http404
+    # The pages walked through, read above: the breadcrumb shows them
+    # (core.templatetags.site_tags.breadcrumb_ancestors) without a query.
+    page.route_trail = trail[:-1]
     return RouteResult(page)

@@ -103,3 +103,27 @@ def test_page_paths_are_wagtails_own(tree):
     for page in pages:
         assert page_path(page, request) == (page.get_url(request) or ""), page.url_path
         assert page_path(page) == (page.get_url() or ""), page.url_path
+
+
+def test_the_breadcrumb_comes_from_the_route(
+    client, tree, django_assert_max_num_queries
+):
+    """The pages the routing walked through are the breadcrumb's, the same as
+    the page's ancestors, without reading them again."""
+    import re
+
+    from core.templatetags.site_tags import breadcrumb_ancestors
+
+    _home, experience, _draft, _training = tree
+    html = client.get(experience.url).content.decode()
+    crumbs = re.findall(r'class="fr-breadcrumb__link" href="([^"]+)">([^<]+)<', html)
+    ancestors = experience.get_ancestors().filter(depth__gt=2)
+    assert crumbs[1:] == [(page.url, page.title) for page in ancestors]
+    assert len(crumbs) == 3
+
+    request = RequestFactory().get(experience.url)
+    page, _args, _kwargs = routing.route(
+        _home, request, _components(experience.url_path[len(_home.url_path) - 1 :])
+    )
+    with django_assert_max_num_queries(0):
+        assert breadcrumb_ancestors(page) == list(ancestors)

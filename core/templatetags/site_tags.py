@@ -26,10 +26,14 @@ def site_identity(context):
 
 @register.simple_tag
 def breadcrumb_ancestors(page):
-    """The page's ancestors below the site root (one query; none for the
-    site root's children)."""
+    """The page's ancestors below the site root: those the routing walked
+    through when it found the page (home.routing), else one query; none for
+    the site root's children."""
     if page is None or page.depth <= 3:
         return []
+    trail = getattr(page, "route_trail", None)
+    if trail is not None:
+        return [ancestor for ancestor in trail if ancestor.depth > 2]
     return list(
         page.get_ancestors()
         .filter(depth__gt=2)
