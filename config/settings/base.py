@@ -120,20 +120,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # PostgreSQL's JIT compiles costly-looking plans (facet counts, related pages)
-    # for 50 ms or more, longer than they take to run: off for this web workload.
-    # The site's data (a few hundred MB at 100 000 experiences) lives in memory,
-    # where a random read costs what a sequential one does: with the default
-    # random_page_cost (4, for spinning disks), the planner reads every page
-    # row to hash-join the 150 candidates of the related experiences, or every
-    # theme link for the facets of 200 results. 1.1 is PostgreSQL's own advice
-    # for such storage; DATABASE_RANDOM_PAGE_COST=server leaves the server's
-    # value (set it there behind a pooler that refuses startup options).
-    options = ["-c jit=off"]
-    random_page_cost = env_str("DATABASE_RANDOM_PAGE_COST", "1.1")
-    if random_page_cost != "server":
-        options.append(f"-c random_page_cost={float(random_page_cost)}")
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = " ".join(options)
+    # JIT compiles costly-looking plans for longer than they run: off. The data
+    # lives in memory, where a random read costs a sequential one: 1.1 is
+    # PostgreSQL's advice (the default 4 hash-joins every page row for 150
+    # related candidates). DATABASE_RANDOM_PAGE_COST=server keeps the server's.
+    options, page_cost = "-c jit=off", env_str("DATABASE_RANDOM_PAGE_COST", "1.1")
+    if page_cost != "server":
+        options += f" -c random_page_cost={float(page_cost)}"
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = options
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
