@@ -58,3 +58,27 @@ def cache_config(name, redis_url, prefix):
     if name == "redis":
         config.update(LOCATION=redis_url, KEY_PREFIX=prefix)
     return config
+
+
+def postgresql_options(random_page_cost):
+    """The startup options of the site's PostgreSQL connections (``-c …``).
+
+    JIT compiles costly-looking plans for longer than they run: off. The data
+    lives in memory, where a random read costs a sequential one: 1.1 is
+    PostgreSQL's own advice for such storage (with the default 4, the planner
+    hash-joins every page row for 150 related candidates). ``server`` keeps
+    the server's value (behind a pooler that refuses startup options)."""
+    options = "-c jit=off"
+    value = (random_page_cost or "1.1").strip().lower()
+    if value == "server":
+        return options
+    try:
+        cost = float(value)
+    except ValueError:
+        cost = -1.0
+    if not 0 < cost < 1000:
+        raise ImproperlyConfigured(
+            "DATABASE_RANDOM_PAGE_COST must be a positive number or 'server', "
+            f"not {random_page_cost!r}."
+        )
+    return f"{options} -c random_page_cost={cost}"

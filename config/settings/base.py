@@ -6,6 +6,7 @@ from django.utils.csp import CSP
 
 import dj_database_url
 
+from config import env
 from config.env import cache_backend, cache_config, env_bool, env_int, env_list, env_str
 
 # The features' limits and delays (config/settings/features.py).
@@ -120,14 +121,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # JIT compiles costly-looking plans for longer than they run: off. The data
-    # lives in memory, where a random read costs a sequential one: 1.1 is
-    # PostgreSQL's advice (the default 4 hash-joins every page row for 150
-    # related candidates). DATABASE_RANDOM_PAGE_COST=server keeps the server's.
-    options, page_cost = "-c jit=off", env_str("DATABASE_RANDOM_PAGE_COST", "1.1")
-    if page_cost != "server":
-        options += f" -c random_page_cost={float(page_cost)}"
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = options
+    # No JIT, and random_page_cost for data in memory (config.env).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = env.postgresql_options(
+        env_str("DATABASE_RANDOM_PAGE_COST")
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
