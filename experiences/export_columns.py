@@ -9,7 +9,12 @@ from django.db.models import CharField, F, Func, Value
 from django.utils import timezone
 
 from core.spreadsheets import safe_column
-from experiences.constants import ContributorRole, Rubric
+from experiences.constants import (
+    CONTRIBUTOR_FIELDS,
+    NARRATIVE_FIELDS,
+    ContributorRole,
+    Rubric,
+)
 from experiences.states import Status
 
 
@@ -180,21 +185,10 @@ FIELDS = [
     "end_date",
     "ongoing",
     "feature",
-    "objectives",
-    "approach",
-    "actors",
-    "results",
-    "difficulties",
-    "advice",
+    *NARRATIVE_FIELDS,
     "tags",
     "links",
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "role",
-    "organisation",
-    "council",
+    *CONTRIBUTOR_FIELDS,
     "consent_data_at",
     "consent_licence_at",
     "consent_public_contact",
