@@ -39,9 +39,6 @@ class SiteLinks(NamedTuple):
     footer: list
 
 
-NO_LINKS = SiteLinks([], [])
-
-
 def navigation_types():
     """The content types of the sections (Django keeps them in memory once
     read: no query after the first request)."""
@@ -80,7 +77,7 @@ def site_links(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        return NO_LINKS
+        return SiteLinks([], [])
     root = site.root_page
     types = [content_type.pk for content_type in navigation_types()]
     with connection.cursor() as cursor:
