@@ -1,11 +1,13 @@
-"""Which live pages the public may see, read once per request.
+"""Which live pages the public may see.
 
-Wagtail's ``PageQuerySet.public()`` reads the view restrictions each time it is
-called; a page that lists several kinds of pages (the home page) reads them
-once with ``restricted_paths`` and filters every list on plain paths.
+Wagtail's ``PageQuerySet.public()`` reads the view restrictions (a query of
+their own) each time it is called; ``public`` below leaves out the same pages
+inside the query that lists them (``NOT EXISTS`` a restriction on the page or
+an ancestor: the small restriction table, read by the list's own query).
+``restricted_paths`` reads the paths once, for code that needs them in Python.
 """
 
-from django.db.models import Q
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
 
 from wagtail.models import Page, PageViewRestriction
 
@@ -15,8 +17,15 @@ def restricted_paths():
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
-def public(queryset, paths):
-    """``queryset`` without the pages under any of ``paths``."""
+def public(queryset, paths=None):
+    """``queryset`` without the pages under any of ``paths`` (by default:
+    under a view restriction, as Wagtail's ``public()``, in the same query)."""
+    if paths is None:
+        served = ExpressionWrapper(OuterRef("path"), output_field=CharField())
+        restrictions = PageViewRestriction.objects.annotate(served=served).filter(
+            served__startswith=F("page__path")
+        )
+        return queryset.exclude(Exists(restrictions))
     for path in paths:
         queryset = queryset.exclude(path__startswith=path)
     return queryset

@@ -17,9 +17,8 @@ def home_context(home):
     # Kept up to date on each publication (experiences.facet_counts): one small query.
     stored = stored_counts({""})[""]
     counts = stored["rubrique"]
-    restricted = visibility.restricted_paths()
     rubrics = sorted(
-        visibility.public(RubricPage.objects.live().descendant_of(home), restricted),
+        visibility.public(RubricPage.objects.live().descendant_of(home)),
         key=lambda rubric: RUBRIC_ORDER.get(rubric.rubric, 99),
     )
     for rubric in rubrics:
@@ -29,18 +28,18 @@ def home_context(home):
         "rubrics": rubrics,
         "experience_total": stored[TOTAL],
         "latest_experiences": list(
-            public_experiences(restricted)
+            public_experiences()
             .select_related("department")
             .only(*ExperiencePage.CARD_FIELDS)
             .order_by("-first_published_at", "-pk")[:LATEST_EXPERIENCES]
         ),
         "latest_recaps": list(
-            visibility.public(EventRecapPage.objects.live(), restricted).order_by(
+            visibility.public(EventRecapPage.objects.live()).order_by(
                 "-date", "-pk"
             )[:LATEST_RECAPS]
         ),
         "latest_articles": list(
-            visibility.public(ArticlePage.objects.live(), restricted).order_by(
+            visibility.public(ArticlePage.objects.live()).order_by(
                 "-date", "-pk"
             )[:LATEST_ARTICLES]
         ),

@@ -313,3 +313,28 @@ def test_cards_show_the_rubric_label(client, rubrics):
     for page in ExperiencePage.objects.all():
         assert page.rubric_label == page.get_rubric_display()
         assert f'fr-badge--blue-ecume">{page.get_rubric_display()}</p>' in html
+
+
+def test_reference_rows_are_the_orm_ones_in_one_query(
+    rubrics, django_assert_num_queries
+):
+    """The departments (by code, with their regions) and themes (in their
+    order) of the filter form, read in one hand-written query, are what the
+    ORM reads in two."""
+    from experiences.facets import DepartmentRow, reference_rows
+    from experiences.models import Department, Theme
+
+    Theme.objects.create(slug="zeta", label="Écoute", sort_order=0)
+    Theme.objects.create(slug="alpha", label="Accueil", sort_order=0)
+    with django_assert_num_queries(1):
+        departments, themes = reference_rows()
+    assert departments == [
+        DepartmentRow(*row)
+        for row in Department.objects.order_by("code").values_list(
+            "code", "name", "region__slug", "region__name"
+        )
+    ]
+    assert len(departments) >= 100
+    assert themes == list(Theme.objects.values_list("pk", "slug", "label"))
+    slugs = [slug for _pk, slug, _label in themes]
+    assert slugs.index("alpha") < slugs.index("zeta")  # « Accueil » < « Écoute »

@@ -57,6 +57,9 @@ def test_links_are_one_query(client, site_tree, django_assert_num_queries):
 
     from wagtail.models import Site
 
+    from core.models import SiteIdentity
+
+    SiteIdentity.load()  # the identity's row exists once the site is set up
     request = RequestFactory().get("/", HTTP_HOST="localhost")
     Site.find_for_request(request)
     template = Template(
@@ -69,3 +72,47 @@ def test_links_are_one_query(client, site_tree, django_assert_num_queries):
     menu, footer = out.split("|")
     assert "/experiences/" in menu.split()
     assert "/mentions-legales/" in footer.split()
+
+
+def test_identity_comes_with_the_links(client, site_tree, django_assert_num_queries):
+    """The header's and footer's identity is read by the same query; edited,
+    it shows at once; with no row yet, the defaults are created."""
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    from wagtail.models import Site
+
+    from core.models import SiteIdentity
+
+    identity = SiteIdentity.load()
+    identity.service_name = "Recueil des conseils"
+    identity.footer_text = "Pied « édité »"
+    identity.contact_email = "ecrire@example.org"
+    identity.save()
+    request = RequestFactory().get("/", HTTP_HOST="localhost")
+    Site.find_for_request(request)
+    template = Template(
+        "{% load navigation_tags %}{% site_links as links %}"
+        "{{ links.identity.service_name }}|{{ links.identity.footer_text }}|"
+        "{{ links.identity.contact_email }}|{{ links.identity.service_tagline }}|"
+        "{{ links.identity.operator_name }}|{{ links.menu|length }}"
+    )
+    with django_assert_num_queries(1):
+        out = template.render(Context({"request": request}))
+    name, footer, email, tagline, operator, menu = out.split("|")
+    assert (name, footer, email) == (
+        "Recueil des conseils",
+        "Pied « édité »",
+        "ecrire@example.org",
+    )
+    assert (tagline, operator) == (identity.service_tagline, identity.operator_name)
+    assert int(menu) >= 5
+
+    html = client.get("/experiences/").content.decode()
+    assert "<title>" in html and "— Recueil des conseils</title>" in html
+    assert 'href="mailto:ecrire@example.org"' in html
+
+    SiteIdentity.objects.all().delete()
+    html = client.get("/experiences/?v=2").content.decode()
+    assert SiteIdentity.objects.count() == 1
+    assert SiteIdentity.objects.get().service_name in html

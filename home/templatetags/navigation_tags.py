@@ -1,5 +1,5 @@
-"""The links of the header and the footer: the home page's sections and the
-legal pages, read in one query for both."""
+"""What the header and the footer show on every page: the home page's
+sections, the legal pages and the site's identity, read in one query."""
 
 from typing import NamedTuple
 
@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from wagtail.models import Page, Site
 
+from core.models import SiteIdentity
 from home.models import StandardPage
 
 register = template.Library()
@@ -37,6 +38,7 @@ class Link(NamedTuple):
 class SiteLinks(NamedTuple):
     menu: list
     footer: list
+    identity: SiteIdentity
 
 
 def navigation_types():
@@ -52,32 +54,49 @@ def _links_statement(section_types):
     that runs in a tenth of one."""
     quote = connection.ops.quote_name
     page, standard = quote(Page._meta.db_table), quote(StandardPage._meta.db_table)
+    identity = quote(SiteIdentity._meta.db_table)
     columns = "p.id, p.title, p.url_path, p.path, p.depth"
+    fields = ", ".join("NULL" if name is None else quote(name) for name in IDENTITY_FIELDS)
     types = ", ".join(["%s"] * len(section_types))
     return (
-        f"SELECT {columns}, '' FROM {page} p "  # noqa: S608 - names from the models
+        f"SELECT 'm', {columns}, '', '' FROM {page} p "  # noqa: S608 - names from the models
         f"WHERE p.content_type_id IN ({types}) AND p.depth = %s "
         "AND p.path LIKE %s AND p.live AND p.show_in_menus "
-        f"UNION ALL SELECT {columns}, s.footer_role FROM {standard} s "
+        f"UNION ALL SELECT 'f', {columns}, s.footer_role, '' FROM {standard} s "
         f"JOIN {page} p ON p.id = s.{quote(StandardPage._meta.pk.column)} "
-        "WHERE s.footer_role <> '' AND p.live AND p.path LIKE %s"
+        "WHERE s.footer_role <> '' AND p.live AND p.path LIKE %s "
+        # The identity's row as SiteIdentity.load() reads it (the first one).
+        f"UNION ALL SELECT 'i', id, {fields} FROM {identity} "
+        f"WHERE id = (SELECT MIN(id) FROM {identity})"
     )
+
+
+# The identity's columns, in the places of a link's title, url_path, path,
+# depth, footer_role and the extra column (depth: a number, hence NULL).
+IDENTITY_FIELDS = (
+    "service_name",
+    "service_tagline",
+    "operator_name",
+    None,
+    "contact_email",
+    "footer_text",
+)
 
 
 @register.simple_tag(takes_context=True)
 def site_links(context):
-    """The home page's sections in the menu, in tree order, and the legal
-    pages of the footer, by role: one query, a UNION whose two halves each use
-    their own index (the content type's for the sections: the home page's
-    children by path alone would be a range of every page, experiences
-    included; the small table of standard pages for the footer). Both lie
-    under the request's site root, so their addresses come from their
-    ``url_path`` alone. (Tree paths are letters and digits: no LIKE
-    wildcard in them.)"""
+    """The home page's sections in the menu, in tree order, the legal pages
+    of the footer, by role, and the site's identity (``SiteIdentity``): one
+    query, a UNION whose link halves each use their own index (the content
+    type's for the sections: the home page's children by path alone would be
+    a range of every page, experiences included; the small table of standard
+    pages for the footer). The links lie under the request's site root, so
+    their addresses come from their ``url_path`` alone. (Tree paths are
+    letters and digits: no LIKE wildcard in them.)"""
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        return SiteLinks([], [])
+        return SiteLinks([], [], SiteIdentity.load())
     root = site.root_page
     types = [content_type.pk for content_type in navigation_types()]
     with connection.cursor() as cursor:
@@ -86,11 +105,22 @@ def site_links(context):
             [*types, root.depth + 1, f"{root.path}%", f"{root.path}%"],
         )
         rows = cursor.fetchall()
-    menu, footer = [], []
-    for pk, title, url_path, path, depth, role in rows:
+    menu, footer, identity = [], [], None
+    for kind, pk, title, url_path, path, depth, role, extra in rows:
+        if kind == "i":
+            identity = SiteIdentity(
+                pk=pk,
+                service_name=title,
+                service_tagline=url_path,
+                operator_name=path,
+                contact_email=role,
+                footer_text=extra,
+            )
+            continue
         url = reverse("wagtail_serve", args=(url_path[len(root.url_path) :],))
         link = Link(pk, title, url, path, depth, role)
-        (footer if role else menu).append(link)
+        (footer if kind == "f" else menu).append(link)
     menu.sort(key=lambda link: link.path)
     footer.sort(key=lambda link: link.footer_role)
-    return SiteLinks(menu, footer)
+    # No identity yet (a new database): load() creates it with its defaults.
+    return SiteLinks(menu, footer, identity or SiteIdentity.load())
