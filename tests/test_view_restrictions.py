@@ -81,3 +81,34 @@ def test_every_page_type_of_the_site_reads_them_in_one_query():
     assert [
         m for m in page_types if not issubclass(m, ViewRestrictionsInOneQuery)
     ] == []
+
+
+def test_public_pages_in_the_query_are_wagtails_public(
+    client, rubrics, django_assert_num_queries
+):
+    """``core.visibility.public`` leaves out, inside the query that lists the
+    pages, exactly what Wagtail's ``public()`` leaves out: a restricted page
+    and everything below it; the home page's latest experiences follow."""
+    from core.visibility import public
+
+    hidden_rubric, open_rubric = RubricPage.objects.live().order_by("path")[:2]
+    below = make_experience(
+        title="Sous la rubrique réservée", rubric=hidden_rubric.rubric
+    )
+    alone = make_experience(title="Réservée seule", rubric=open_rubric.rubric)
+    shown = make_experience(title="Visible de tous", rubric=open_rubric.rubric)
+    PageViewRestriction.objects.create(
+        page=hidden_rubric, restriction_type=PageViewRestriction.LOGIN
+    )
+    PageViewRestriction.objects.create(
+        page=alone, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    with django_assert_num_queries(1):
+        ours = set(public(Page.objects.live()).values_list("pk", flat=True))
+    assert ours == set(Page.objects.live().public().values_list("pk", flat=True))
+    assert shown.pk in ours
+    assert not {hidden_rubric.pk, below.pk, alone.pk} & ours
+
+    html = client.get("/").content.decode()
+    assert "Visible de tous" in html
+    assert "Réservée seule" not in html and "Sous la rubrique réservée" not in html
