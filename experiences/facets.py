@@ -75,7 +75,8 @@ def _reference_statement():
     return (
         "SELECT 0, 0, d.code, d.name, r.slug, r.name, 0 "  # noqa: S608 - names from the models
         f"FROM {department} d JOIN {region} r ON r.id = d.{region_id} "
-        f"UNION ALL SELECT 1, t.sort_order, t.label, t.slug, '', '', t.id FROM {theme} t "
+        "UNION ALL SELECT 1, t.sort_order, t.label, t.slug, '', '', t.id "
+        f"FROM {theme} t "
         "ORDER BY 1, 2, 3, 7"
     )
 

@@ -34,13 +34,13 @@ def home_context(home):
             .order_by("-first_published_at", "-pk")[:LATEST_EXPERIENCES]
         ),
         "latest_recaps": list(
-            visibility.public(EventRecapPage.objects.live()).order_by(
-                "-date", "-pk"
-            )[:LATEST_RECAPS]
+            visibility.public(EventRecapPage.objects.live()).order_by("-date", "-pk")[
+                :LATEST_RECAPS
+            ]
         ),
         "latest_articles": list(
-            visibility.public(ArticlePage.objects.live()).order_by(
-                "-date", "-pk"
-            )[:LATEST_ARTICLES]
+            visibility.public(ArticlePage.objects.live()).order_by("-date", "-pk")[
+                :LATEST_ARTICLES
+            ]
         ),
     }

@@ -31,9 +31,7 @@ def search(request):
     results = Page.objects.none()
     if query:
         first = (page_number(request.GET.get("page")) - 1) * SEARCH_PAGE_SIZE
-        results = ranked_pages(
-            public_pages(), query, first, SEARCH_PAGE_SIZE
-        )
+        results = ranked_pages(public_pages(), query, first, SEARCH_PAGE_SIZE)
     paginator = Paginator(results, SEARCH_PAGE_SIZE)
     page = requested_page(paginator, request.GET.get("page"))
     count = paginator.count if query else 0

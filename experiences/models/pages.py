@@ -26,7 +26,6 @@ from experiences.constants import (
     ContributorRole,
     Rubric,
 )
-from experiences.models.reference import Department
 from experiences.serializers import DepartmentSerializer, ThemeSerializer
 
 EDITOR_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "h4"]
@@ -360,18 +359,25 @@ class ExperiencePage(ViewRestrictionsInOneQuery, Page):
         return self.department.region if self.department_id else None
 
     def get_context(self, request, *args, **kwargs):
-        # experiences.related imports the models.
+        # experiences.related and experiences.sheet import the models.
         from experiences.related import related_experiences
+        from experiences.sheet import sheet_items
 
         context = super().get_context(request, *args, **kwargs)
-        # Read once: shown by the template and used to find related pages.
-        context["themes"] = themes = list(self.themes.all())
-        context["tags"] = tags = list(self.tags.all())
-        if self.department_id:
-            # The department and its region in one query (the page shows both).
-            self.department = Department.objects.select_related("region").get(
-                pk=self.department_id
-            )
+        # Themes, tags, department and region, photos, documents and links in
+        # one query: shown by the template, themes and tags also used to find
+        # related pages.
+        items = sheet_items(self, request)
+        themes, tags = items.themes, items.tags
+        context.update(
+            themes=themes,
+            tags=tags,
+            photos=items.photos,
+            documents=items.documents,
+            links=items.links,
+        )
+        if items.department is not None:
+            self.department = items.department
         # The rubric page is the parent: its address is this one's, less the
         # last segment (no query for the parent).
         url = page_path(self, request)

@@ -56,7 +56,9 @@ def _links_statement(section_types):
     page, standard = quote(Page._meta.db_table), quote(StandardPage._meta.db_table)
     identity = quote(SiteIdentity._meta.db_table)
     columns = "p.id, p.title, p.url_path, p.path, p.depth"
-    fields = ", ".join("NULL" if name is None else quote(name) for name in IDENTITY_FIELDS)
+    fields = ", ".join(
+        "NULL" if name is None else quote(name) for name in IDENTITY_FIELDS
+    )
     types = ", ".join(["%s"] * len(section_types))
     return (
         f"SELECT 'm', {columns}, '', '' FROM {page} p "  # noqa: S608 - names from the models

@@ -1,0 +1,160 @@
+"""What an experience sheet shows besides the page's own row, in one query.
+
+The sheet lists the page's themes and tags, its department and region, its
+photos, documents and links: six relations, six queries through the ORM
+(each one a few milliseconds to build and compile for a tenth of one in the
+database). ``sheet_items`` reads them with one hand-written ``UNION ALL``
+(the same SQL on PostgreSQL and SQLite), each half on the relation's own
+index, and builds the model instances the template reads, in the orders the
+ORM gives (themes: ``Theme.Meta.ordering``; tags: as tagged; the others:
+their ``sort_order``). A preview shows the edited, unsaved page: its
+relations are read from the page itself, as the ORM holds them.
+"""
+
+from typing import NamedTuple
+
+from django.db import connection
+
+from taggit.models import Tag
+
+from experiences.models import (
+    Department,
+    ExperienceDocument,
+    ExperienceLink,
+    ExperiencePage,
+    ExperiencePageTag,
+    ExperiencePhoto,
+    Region,
+    Theme,
+)
+
+ThemeLink = ExperiencePage.themes.through
+
+
+class SheetItems(NamedTuple):
+    themes: list
+    tags: list
+    department: Department | None
+    photos: list
+    documents: list
+    links: list
+
+
+def _statement():
+    quote = connection.ops.quote_name
+
+    def table(model):
+        return quote(model._meta.db_table)
+
+    def column(model, name):
+        return quote(model._meta.get_field(name).column)
+
+    theme_page = column(ThemeLink, "experiencepage")
+    theme_id = column(ThemeLink, "theme")
+    tagged_page = column(ExperiencePageTag, "content_object")
+    tag_id = column(ExperiencePageTag, "tag")
+    region_id = column(Department, "region")
+    photo_page, photo_image = (column(ExperiencePhoto, n) for n in ("page", "image"))
+    file_page, file_id = (column(ExperienceDocument, n) for n in ("page", "document"))
+    link_page = column(ExperienceLink, "page")
+    # (columns: kind, key, order, reference, five texts; source; condition)
+    branches = [
+        (
+            "1, t.id, t.sort_order, CAST(NULL AS INTEGER), t.label, t.slug, '', '', ''",
+            f"{table(ThemeLink)} l JOIN {table(Theme)} t ON t.id = l.{theme_id}",
+            f"l.{theme_page} = %s",
+        ),
+        (
+            "2, g.id, x.id, CAST(NULL AS INTEGER), g.name, g.slug, '', '', ''",
+            f"{table(ExperiencePageTag)} x JOIN {table(Tag)} g ON g.id = x.{tag_id}",
+            f"x.{tagged_page} = %s",
+        ),
+        (
+            "3, d.id, 0, r.id, d.code, d.name, r.code, r.name, r.slug",
+            f"{table(Department)} d JOIN {table(Region)} r ON r.id = d.{region_id}",
+            "d.id = %s",
+        ),
+        (
+            f"4, p.id, p.sort_order, p.{photo_image}, p.caption, p.credit, '', '', ''",
+            f"{table(ExperiencePhoto)} p",
+            f"p.{photo_page} = %s",
+        ),
+        (
+            f"5, f.id, f.sort_order, f.{file_id}, f.caption, '', '', '', ''",
+            f"{table(ExperienceDocument)} f",
+            f"f.{file_page} = %s",
+        ),
+        (
+            "6, k.id, k.sort_order, CAST(NULL AS INTEGER), k.url, k.label, '', '', ''",
+            f"{table(ExperienceLink)} k",
+            f"k.{link_page} = %s",
+        ),
+    ]
+    union = " UNION ALL ".join(
+        f"SELECT {columns} FROM {source} WHERE {condition}"  # noqa: S608 - names from the models
+        for columns, source, condition in branches
+    )
+    # Themes by sort order, then label; tags as tagged; the rest by sort order.
+    return f"{union} ORDER BY 1, 3, 5, 2"
+
+
+def _from_page(page):
+    """The relations as the page holds them (a preview: not saved yet)."""
+    department = page.department if page.department_id else None
+    return SheetItems(
+        list(page.themes.all()),
+        list(page.tags.all()),
+        department,
+        list(page.photos.all()),
+        list(page.documents.all()),
+        list(page.links.all()),
+    )
+
+
+def sheet_items(page, request=None):
+    """The SheetItems of ``page``: one query (a preview reads the page's own
+    relations instead)."""
+    if getattr(request, "is_preview", False) or page.pk is None:
+        return _from_page(page)
+    with connection.cursor() as cursor:
+        keys = [page.pk, page.pk, page.department_id, page.pk, page.pk, page.pk]
+        cursor.execute(_statement(), keys)
+        rows = cursor.fetchall()
+    items = SheetItems([], [], None, [], [], [])
+    for kind, key, order, reference, a, b, c, d, e in rows:
+        if kind == 1:
+            items.themes.append(Theme(pk=key, label=a, slug=b, sort_order=order))
+        elif kind == 2:
+            items.tags.append(Tag(pk=key, name=a, slug=b))
+        elif kind == 3:
+            department = Department(pk=key, code=a, name=b, region_id=reference)
+            department.region = Region(pk=reference, code=c, name=d, slug=e)
+            items = items._replace(department=department)
+        elif kind == 4:
+            items.photos.append(
+                ExperiencePhoto(
+                    pk=key,
+                    page_id=page.pk,
+                    sort_order=order,
+                    image_id=reference,
+                    caption=a,
+                    credit=b,
+                )
+            )
+        elif kind == 5:
+            items.documents.append(
+                ExperienceDocument(
+                    pk=key,
+                    page_id=page.pk,
+                    sort_order=order,
+                    document_id=reference,
+                    caption=a,
+                )
+            )
+        else:
+            items.links.append(
+                ExperienceLink(
+                    pk=key, page_id=page.pk, sort_order=order, url=a, label=b
+                )
+            )
+    return items
