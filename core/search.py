@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, RowRange, Window
+from django.db.models import Count, F, Min, Q, RowRange, Window
 
 from wagtail.search.backends.database.postgres.weights import get_sql_weights
 
@@ -75,59 +75,71 @@ def ranked_pages(pages, query, first=0, size=10):
 
 class RankedPages:
     """What a Paginator needs. The count comes with the keys of the expected
-    slice, ranked, in one query (``COUNT(*) OVER ()``); then the slice's
-    specific pages (one query per page type in it)."""
+    slice, ranked, in one query (``COUNT(*) OVER ()``), and whether there are
+    more matches than are ranked; then the slice's specific pages (one query
+    per page type in it)."""
 
     def __init__(self, pages, query, first=0, size=10):
         self.pages = pages
         # The most recent RANKED matches, newest key first through the key's
         # index: a word found in every page costs as much as one found in a
         # thousand; the page says « plus de RANKED » when there are others.
+        # One more is read, to know whether there are others: it is counted,
+        # never ranked.
         self.newest = (
             _documents(pages.model, query)
             .filter(object_id__in=pages.values("pk"))
             .order_by("-object_id")
             .values("pk")
         )
-        self.matches = SearchDocument.objects.filter(pk__in=self.newest[:RANKED])
+        self.matches = SearchDocument.objects.filter(pk__in=self.newest[: RANKED + 1])
         self.tsquery = _tsquery(query)
         self.expected = slice(first, first + size)
         self._keys = {}
-        self._count = None
+        self._found = None
 
     def _read(self, window):
         weights = get_sql_weights()
         title = SearchRank(F("title"), self.tsquery, weights=weights)
         document = SearchRank(F("document"), self.tsquery, weights=weights)
         order = [F("rank").desc(), F("object_id").desc()]
+        whole = RowRange(None, None)
         # The count over the whole frame, in the order of the results: the
         # rank is computed under the window (a narrow row per match), not
-        # above it (where every match's vectors would be kept for it).
-        total = Window(Count("pk"), order_by=order, frame=RowRange(None, None))
+        # above it (where every match's vectors would be kept for it). Past
+        # RANKED, the oldest match read (the extra one) is left out.
         rows = list(
             self.matches.annotate(rank=title * F("title_norm") + document)
-            .annotate(total=total)
+            .annotate(
+                found=Window(Count("pk"), order_by=order, frame=whole),
+                oldest=Window(Min("object_id"), order_by=order, frame=whole),
+            )
+            .filter(Q(found__lte=RANKED) | ~Q(object_id=F("oldest")))
             .order_by(*order)
-            .values_list("object_id", "total")[window]
+            .values_list("object_id", "found")[window]
         )
-        self._keys[window] = [key for key, _total in rows]
+        self._keys[window] = [key for key, _found in rows]
         if rows:
-            self._count = rows[0][1]
+            self._found = rows[0][1]
         return self._keys[window]
+
+    def _matches_found(self):
+        """How many matches were read: at most RANKED + 1."""
+        if self._found is None and self.expected not in self._keys:
+            self._read(self.expected)
+        if self._found is None:  # nothing in the expected slice
+            self._found = self.matches.count() if self.expected.start else 0
+        return self._found
 
     def count(self):
         """How many matches are ranked: at most RANKED (``more`` says whether
         there are others)."""
-        if self._count is None and self.expected not in self._keys:
-            self._read(self.expected)
-        if self._count is None:  # nothing in the expected slice
-            self._count = self.matches.count() if self.expected.start else 0
-        return self._count
+        return min(self._matches_found(), RANKED)
 
     @property
     def more(self):
-        """More matches than are ranked (one more query, only when RANKED are)."""
-        return self.count() == RANKED and self.newest[RANKED : RANKED + 1].exists()
+        """More matches than are ranked (read with the count: no query)."""
+        return self._matches_found() > RANKED
 
     def _cached(self, window):
         """The keys of ``window`` when the expected slice holds them (a

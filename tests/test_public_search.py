@@ -119,6 +119,30 @@ def test_past_the_ranked_matches_the_most_recent_are_ranked(
     assert "1 résultat pour" in exact.content.decode()
 
 
+@postgresql_only
+@pytest.mark.parametrize(("pages", "more"), [(3, False), (4, True), (9, True)])
+def test_more_is_read_with_the_ranked_matches(
+    client, rubrics, monkeypatch, django_assert_max_num_queries, pages, more
+):
+    """Exactly RANKED matches: all ranked, nothing more; one more or many:
+    the RANKED most recent are ranked, the count says RANKED, and « plus de »
+    costs no query of its own (a page whose results are one page type: the
+    chrome's, the ranked keys with the count, the pages)."""
+    monkeypatch.setattr("core.search.RANKED", 3)
+    for number in range(pages):
+        make_experience(title=f"Potager numéro {number}")
+    client.get("/recherche/", {"q": "potager"})
+    with django_assert_max_num_queries(6):
+        response = client.get("/recherche/", {"q": "potager"})
+    assert response.context["count"] == 3
+    assert response.context["more"] is more
+    newest = [f"Potager numéro {n}" for n in range(pages - 3, pages)]
+    assert sorted(p.title for p in response.context["results_page"]) == newest
+    second = client.get("/recherche/", {"q": "potager", "page": 2})
+    assert second.context["results_page"] is None
+    assert (second.context["count"], second.context["more"]) == (3, more)
+
+
 @postgresql_only  # the words reach plainto_tsquery as they are
 def test_search_text_is_words_never_query_syntax(rubrics):
     make_experience(title="Un potager partagé")
