@@ -1,13 +1,13 @@
-"""Which live pages the public may see.
+"""Which live pages the public may see, read once per request.
 
-Wagtail's ``PageQuerySet.public()`` reads the view restrictions (a query of
-their own) each time it is called; ``public`` below leaves out the same pages
-inside the query that lists them (``NOT EXISTS`` a restriction on the page or
-an ancestor: the small restriction table, read by the list's own query).
-``restricted_paths`` reads the paths once, for code that needs them in Python.
+Wagtail's ``PageQuerySet.public()`` reads the view restrictions each time it is
+called; a page that lists several kinds of pages (the home page) reads them
+once with ``restricted_paths`` and filters every list on plain paths. (A
+``NOT EXISTS`` subquery in each list would save that query, but costs more
+to build in the ORM, list by list, than the query it saves: measured.)
 """
 
-from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models import Q
 
 from wagtail.models import Page, PageViewRestriction
 
@@ -18,14 +18,10 @@ def restricted_paths():
 
 
 def public(queryset, paths=None):
-    """``queryset`` without the pages under any of ``paths`` (by default:
-    under a view restriction, as Wagtail's ``public()``, in the same query)."""
+    """``queryset`` without the pages under any of ``paths`` (by default,
+    read now: those under a view restriction, as Wagtail's ``public()``)."""
     if paths is None:
-        served = ExpressionWrapper(OuterRef("path"), output_field=CharField())
-        restrictions = PageViewRestriction.objects.annotate(served=served).filter(
-            served__startswith=F("page__path")
-        )
-        return queryset.exclude(Exists(restrictions))
+        paths = restricted_paths()
     for path in paths:
         queryset = queryset.exclude(path__startswith=path)
     return queryset

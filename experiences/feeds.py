@@ -6,7 +6,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 
 from core.urls import absolute, page_url
 from experiences.constants import Rubric
-from experiences.listing import public_experiences
+from experiences.filters import public_experiences
 
 FEED_SIZE = 30
 

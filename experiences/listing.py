@@ -12,11 +12,12 @@ from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils.functional import cached_property
 
+from core import visibility
 from core.pagination import pagination_links, requested_page
 from experiences.constants import RUBRIC_ORDER
 from experiences.facet_counts import TOTAL, count_facets
 from experiences.facets import build_facets
-from experiences.filters import ExperienceFilterSet, public_experiences
+from experiences.filters import ExperienceFilterSet
 from experiences.models import ExperiencePage
 
 PAGE_SIZE = 12
@@ -64,9 +65,15 @@ class ExperienceListing:
     def __init__(self, request, fixed_rubric=None, queryset=None):
         self.request = request
         self.fixed_rubric = fixed_rubric
+        self.public_only = queryset is None
+        # The public experiences by default; the view restrictions are read
+        # only if the filtered queryset is (the requested page's cards are
+        # read by the keys of the facet statement, which counts public rows).
+        if queryset is None:
+            queryset = ExperiencePage.objects.live()
         self.filterset = ExperienceFilterSet(
             request.GET,
-            queryset=queryset if queryset is not None else public_experiences(),
+            queryset=queryset,
             fixed_rubric=fixed_rubric,
         )
         self.values = self.filterset.values
@@ -76,7 +83,10 @@ class ExperienceListing:
     @cached_property
     def results(self):
         """Every matching experience, whole (the CSV export reads them all)."""
-        return self.filterset.qs.select_related("department")
+        results = self.filterset.qs
+        if self.public_only:
+            results = visibility.public(results)
+        return results.select_related("department")
 
     @cached_property
     def cards(self):

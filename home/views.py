@@ -8,21 +8,11 @@ from django.views.decorators.csrf import requires_csrf_token
 
 from wagtail.models import Page
 
-from core import visibility
 from core.pagination import page_number, pagination_links, requested_page
-from core.search import ranked_pages, uses_documents
+from core.search import ranked_pages
 from experiences.filters import clean_query
 
 SEARCH_PAGE_SIZE = 10
-
-
-def public_pages():
-    """Live pages under no view restriction: the restrictions read by the
-    search's own query on PostgreSQL; Wagtail's ``public()`` for Wagtail's
-    search backend (SQLite), which reads only plain field filters."""
-    if uses_documents():
-        return visibility.public(Page.objects.live())
-    return Page.objects.live().public()
 
 
 def search(request):
@@ -31,7 +21,9 @@ def search(request):
     results = Page.objects.none()
     if query:
         first = (page_number(request.GET.get("page")) - 1) * SEARCH_PAGE_SIZE
-        results = ranked_pages(public_pages(), query, first, SEARCH_PAGE_SIZE)
+        results = ranked_pages(
+            Page.objects.live().public(), query, first, SEARCH_PAGE_SIZE
+        )
     paginator = Paginator(results, SEARCH_PAGE_SIZE)
     page = requested_page(paginator, request.GET.get("page"))
     count = paginator.count if query else 0

@@ -10,7 +10,6 @@ from django.http import QueryDict
 
 import django_filters
 
-from core import visibility
 from core.pagination import pagination_links, requested_page
 
 PAGE_SIZE = 12
@@ -66,8 +65,7 @@ class ResourceFilterSet(django_filters.FilterSet):
 def resource_listing(request, index, model, tag_model):
     """Context for a recap or resource index (its ``model`` children, tagged
     through ``tag_model``): filters, counted options, a page."""
-    # Under no view restriction, read by each of the queries below.
-    base = visibility.public(model.objects.live().child_of(index))
+    base = model.objects.live().public().child_of(index)
     filterset = ResourceFilterSet(request.GET, queryset=base, tag_model=tag_model)
     values = filterset.values
     results = filterset.qs.order_by("-date", "-pk")

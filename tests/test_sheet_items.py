@@ -90,8 +90,10 @@ def test_one_query_gives_what_the_orm_gives(rubrics, django_assert_num_queries):
 def test_the_sheet_shows_them(client, rubrics):
     page = _full_page()
     html = client.get(page.url).content.decode()
-    assert html.index("Première") < html.index("Crédit photo : Crédit 1") < html.index(
-        "Seconde"
+    assert (
+        html.index("Première")
+        < html.index("Crédit photo : Crédit 1")
+        < html.index("Seconde")
     )
     assert "Le bilan" in html and "PDF" in html
     assert html.index('href="https://example.org/a"') < html.index(
