@@ -45,16 +45,16 @@ class CountedPaginator(Paginator):
 class KeyedResults:
     """The results as the paginator slices them: the requested page is read by
     the keys the facet statement returned (no second search), any other slice
-    from the filtered queryset."""
+    from the filtered queryset (``cards()``, built only then)."""
 
-    def __init__(self, queryset, keys, offset):
-        self.queryset, self.keys, self.offset = queryset, keys, offset
+    def __init__(self, cards, keys, offset):
+        self.cards, self.keys, self.offset = cards, keys, offset
 
     def __getitem__(self, window):
         if self.keys is None or window.start != self.offset:
-            return self.queryset[window]
+            return self.cards()[window]
         found = (
-            self.queryset.model.objects.select_related("department")
+            ExperiencePage.objects.select_related("department")
             .only(*CARDS)
             .in_bulk(self.keys)
         )
@@ -109,7 +109,7 @@ class ExperienceListing:
 
     @cached_property
     def paginator(self):
-        results = KeyedResults(self.cards, self.counts["page"], self.offset)
+        results = KeyedResults(lambda: self.cards, self.counts["page"], self.offset)
         return CountedPaginator(results, PAGE_SIZE, self.counts[TOTAL])
 
     @cached_property
