@@ -60,6 +60,24 @@ def matching_keys(model, query):
     return _documents(model, query).values("object_id")
 
 
+def search_keys_sql(model, query):
+    """``matching_keys`` as SQL and parameters, for a hand-written statement:
+    on PostgreSQL written here (the same condition, without building it
+    through the ORM on every request); elsewhere compiled from the ORM."""
+    if not uses_documents():
+        return matching_keys(model, query).query.sql_with_params()
+    quote = connection.ops.quote_name
+    types = _content_type_ids(model)
+    config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
+    words = "plainto_tsquery(%s::regconfig, %s)" if config else "plainto_tsquery(%s)"
+    sql = (
+        f"SELECT d.{quote('object_id')} FROM {quote(SearchDocument._meta.db_table)} d "  # noqa: S608 - names from the model, values as parameters
+        f"WHERE d.{quote('content_type_id')} IN ({', '.join(['%s'] * len(types))}) "
+        f"AND d.{quote('document')} @@ {words}"
+    )
+    return sql, (*types, *([config] if config else []), query)
+
+
 # How many matches are ranked (the most recent); beyond, the count is capped.
 RANKED = 1000
 

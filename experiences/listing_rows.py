@@ -9,15 +9,17 @@ experiences (a publication, a move), whatever the number of the others.
 themes and tags read their link tables, which hold page keys already.
 """
 
-from functools import reduce
-from operator import or_
+from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.db.models import BooleanField, ExpressionWrapper, F
 from django.db.models.functions import ExtractYear
 
-from experiences.filters import ENDED, public_experiences, tag_keys, theme_keys
-from experiences.models import ListingRow
+from taggit.models import Tag
+
+from core.search import search_keys_sql
+from experiences.filters import ENDED, ThemeLink, public_experiences
+from experiences.models import ExperiencePage, ExperiencePageTag, ListingRow, Theme
 
 # Each column of ListingRow and where it comes from on the experience.
 SOURCES = {
@@ -69,16 +71,59 @@ def _insert(experiences):
         )
 
 
+class Sql(NamedTuple):
+    """A fragment of SQL and its parameters."""
+
+    sql: str
+    params: tuple = ()
+
+
+def _quote(name):
+    return connection.ops.quote_name(name)
+
+
+def _column(model, name):
+    return _quote(model._meta.get_field(name).column)
+
+
+def _table(model):
+    return _quote(model._meta.db_table)
+
+
+def _linked(link, page_field, target, target_field, slug):
+    """The row's page has the linked ``target`` of slug ``slug``."""
+    return Sql(
+        f"r.{_column(ListingRow, 'page')} IN (SELECT l.{_column(link, page_field)} "  # noqa: S608 - names from the models
+        f"FROM {_table(link)} l JOIN {_table(target)} t "
+        f"ON t.id = l.{_column(link, target_field)} WHERE t.slug = %s)",
+        (slug,),
+    )
+
+
 def flags(values):
-    """Each active facet filter as a condition on a row."""
+    """Each active facet filter as a condition on a row (``r``), in SQL:
+    what the listing's filters (experiences.filters) select, on the row's
+    columns; themes and tags through their link tables, which hold page
+    keys already."""
+
+    def equal(field):
+        return lambda value: Sql(f"r.{_column(ListingRow, field)} = %s", (value,))
+
     conditions = {
-        "rubrique": lambda v: Q(rubric__in=v),
-        "region": lambda v: Q(region=v),
-        "departement": lambda v: Q(department=v),
-        "role": lambda v: Q(role=v),
-        "annee": lambda v: Q(year=v),
-        "theme": lambda v: Q(page_id__in=theme_keys(v)),
-        "tag": lambda v: Q(page_id__in=tag_keys(v)),
+        "rubrique": lambda chosen: Sql(
+            f"r.{_column(ListingRow, 'rubric')} IN ({', '.join(['%s'] * len(chosen))})",
+            tuple(chosen),
+        ),
+        "region": equal("region"),
+        "departement": equal("department"),
+        "role": equal("role"),
+        "annee": equal("year"),
+        "theme": lambda slug: _linked(
+            ThemeLink, "experiencepage", Theme, "theme", slug
+        ),
+        "tag": lambda slug: _linked(
+            ExperiencePageTag, "content_object", Tag, "tag", slug
+        ),
     }
     return {
         name: conditions[name](values[name]) for name in conditions if name in values
@@ -101,20 +146,65 @@ def narrowing(conditions, groups):
         if not indexed:
             return None
         chosen.append(indexed[0])
-    return reduce(or_, (conditions[name] for name in dict.fromkeys(chosen)))
+    parts = [conditions[name] for name in dict.fromkeys(chosen)]
+    return Sql(
+        "(" + " OR ".join(part.sql for part in parts) + ")",
+        tuple(param for part in parts for param in part.params),
+    )
 
 
 def in_scope(filterset, fixed_rubric):
-    """The rows a filtered listing counts over, before its facet filters:
-    its rubric, its words (searched once) and its state."""
+    """The conditions on a row (``r``) of a filtered listing before its facet
+    filters: its rubric, its words (searched once) and its state."""
     values = filterset.values
-    rows = ListingRow.objects.all()
+    conditions = []
     if fixed_rubric:
-        rows = rows.filter(rubric=fixed_rubric)
+        conditions.append(
+            Sql(f"r.{_column(ListingRow, 'rubric')} = %s", (fixed_rubric,))
+        )
     if values.get("q"):
-        rows = rows.filter(page_id__in=filterset.search(values["q"]))
+        keys, params = search_keys_sql(ExperiencePage, values["q"])
+        page = _column(ListingRow, "page")
+        conditions.append(Sql(f"r.{page} IN ({keys})", tuple(params)))
     if values.get("statut") == "en-cours":
-        rows = rows.filter(ongoing=True)
+        conditions.append(Sql(f"r.{_column(ListingRow, 'ongoing')} = %s", (True,)))
     elif values.get("statut"):
-        rows = rows.filter(over=True)
-    return rows
+        conditions.append(Sql(f"r.{_column(ListingRow, 'over')} = %s", (True,)))
+    return conditions
+
+
+def select_flagged(filterset, fixed_rubric, conditions, narrowed):
+    """The rows in scope (narrowed) with one flag column per condition
+    (``f_<name>``) and the columns the facet statement reads."""
+    columns = [
+        f"{condition.sql} AS {_quote('f_' + name)}"
+        for name, condition in conditions.items()
+    ]
+    columns += [
+        f"r.{_column(ListingRow, field)} AS {_quote(alias)}"
+        for field, alias in ROW_COLUMNS
+    ]
+    where = in_scope(filterset, fixed_rubric)
+    if narrowed is not None:
+        where.append(narrowed)
+    sql = f"SELECT {', '.join(columns)} FROM {_table(ListingRow)} r"  # noqa: S608 - names from the models, values as parameters
+    if where:
+        sql += " WHERE " + " AND ".join(part.sql for part in where)
+    params = tuple(p for c in conditions.values() for p in c.params)
+    params += tuple(p for part in where for p in part.params)
+    return sql, params
+
+
+# The row's columns the facet statement reads, and their names there.
+ROW_COLUMNS = (
+    ("page", "k"),
+    ("rubric", "rubric_"),
+    ("region", "region_"),
+    ("region_name", "region_name_"),
+    ("department", "dept_"),
+    ("department_name", "dept_name_"),
+    ("role", "role_"),
+    ("year", "year_"),
+    ("published", "published_"),
+    ("title", "title_"),
+)
