@@ -28,6 +28,7 @@ from django.db.models.functions import Cast, ExtractYear
 from taggit.models import Tag
 
 from experiences import listing_rows
+from experiences.facets import reference_from_rows, reference_selects
 from experiences.filters import ThemeLink, public_experiences
 from experiences.models import ExperiencePageTag, FacetCount
 
@@ -194,7 +195,7 @@ def _live_statement(filterset, fixed_rubric, offset, size, live=COUNTED):
 
     def simple(name, column, label="''"):
         return (
-            f"SELECT '{name}', CAST({column} AS TEXT), MAX({label}), COUNT(*) "  # noqa: S608 - no user input
+            f"SELECT '{name}', CAST({column} AS TEXT), MAX({label}), COUNT(*), '', '' "  # noqa: S608 - no user input
             f"FROM m WHERE {where(name)} AND {column} IS NOT NULL GROUP BY {column}"
         )
 
@@ -206,10 +207,11 @@ def _live_statement(filterset, fixed_rubric, offset, size, live=COUNTED):
         "departement": simple("departement", '"dept_"', '"dept_name_"'),
         "role": simple("role", '"role_"'),
         "annee": simple("annee", '"year_"'),
-        "theme": "SELECT 'theme', CAST(t.theme_id AS TEXT), '', COUNT(*) FROM m "  # noqa: S608 - no user input
+        "theme": "SELECT 'theme', CAST(t.theme_id AS TEXT), '', COUNT(*), '', '' "
+        "FROM m "  # noqa: S608 - no user input
         + _links(postgresql, quote(themes), "t", "theme_id", "experiencepage_id")
         + f" WHERE {where('theme')} GROUP BY t.theme_id",
-        "tag": "SELECT 'tag', g.slug, MAX(g.name), COUNT(*) FROM m "  # noqa: S608 - no user input
+        "tag": "SELECT 'tag', g.slug, MAX(g.name), COUNT(*), '', '' FROM m "  # noqa: S608 - no user input
         + _links(postgresql, quote(tags), "x", "tag_id", "content_object_id")
         + f" JOIN {quote(tag_table)} g ON g.id = x.tag_id "
         f"WHERE {where('tag')} GROUP BY g.slug",
@@ -217,12 +219,14 @@ def _live_statement(filterset, fixed_rubric, offset, size, live=COUNTED):
     if not fixed_rubric:
         facets["rubrique"] = simple("rubrique", '"rubric_"')
     parts = [
-        f"SELECT '{TOTAL}', '1', '', COUNT(*) FROM m WHERE {where()}",  # noqa: S608 - no user input
-        "SELECT 'page', CAST(k AS TEXT), '', pos_ FROM ("  # noqa: S608 - no user input
+        f"SELECT '{TOTAL}', '1', '', COUNT(*), '', '' FROM m WHERE {where()}",  # noqa: S608 - no user input
+        "SELECT 'page', CAST(k AS TEXT), '', pos_, '', '' FROM ("  # noqa: S608 - no user input
         f"SELECT k, ROW_NUMBER() OVER (ORDER BY {ORDERINGS[filterset.sort]}) "
         f"AS pos_ FROM m WHERE {where()}) ranked "
         "WHERE pos_ > %s AND pos_ <= %s",
         *(sql for name, sql in facets.items() if name in live),
+        # The filter form's departments and themes, in the same round trip.
+        *reference_selects(),
     ]
     # On PostgreSQL, the rows of the experiences in scope are flagged once
     # each (OFFSET 0 keeps the planner from copying a filter's subquery into
@@ -239,15 +243,19 @@ def _live_statement(filterset, fixed_rubric, offset, size, live=COUNTED):
 def live_counts(filterset, fixed_rubric, offset, size, live=COUNTED):
     sql, params = _live_statement(filterset, fixed_rubric, offset, size, live)
     counts = _empty_counts()
-    page = []
+    page, reference = [], []
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for name, value, label, n in cursor.fetchall():
+        for row in cursor.fetchall():
+            name, value, label, n = row[:4]
             if name == "page":
                 page.append((n, int(value)))
+            elif name.startswith("ref_"):
+                reference.append(row)
             else:
                 _add(counts, name, value, label, n)
     counts["page"] = [key for _position, key in sorted(page)]
+    counts["reference"] = reference_from_rows(reference)
     return _finish(counts)
 
 

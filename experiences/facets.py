@@ -64,39 +64,54 @@ class Facet:
         )
 
 
-def _reference_statement():
-    """Departments with their regions, by code, then themes in their order
-    (``Theme.Meta.ordering``: sort order, label): hand-written, one UNION."""
+def reference_selects():
+    """The SELECTs of the filter form's reference rows, for a UNION ALL of
+    six columns (kind, value, label, position, extra, extra): departments
+    with their regions, by code; themes in their order (``Theme.Meta
+    .ordering``: sort order, label), each numbered by the database's own
+    ordering. Read alone by ``reference_rows``, or within the facet
+    statement (experiences.facet_counts)."""
     quote = connection.ops.quote_name
     department, region, theme = (
         quote(model._meta.db_table) for model in (Department, Region, Theme)
     )
     region_id = quote(Department._meta.get_field("region").column)
+    return [
+        "SELECT 'ref_departement', d.code, d.name, "  # noqa: S608 - names from the models
+        "ROW_NUMBER() OVER (ORDER BY d.code), r.slug, r.name "
+        f"FROM {department} d JOIN {region} r ON r.id = d.{region_id}",
+        "SELECT 'ref_theme', CAST(t.id AS TEXT), t.label, "  # noqa: S608 - names from the models
+        "ROW_NUMBER() OVER (ORDER BY t.sort_order, t.label, t.id), t.slug, '' "
+        f"FROM {theme} t",
+    ]
+
+
+def reference_from_rows(rows):
+    """(departments, themes) from the rows of ``reference_selects`` (any
+    other row is left out)."""
+    departments, themes = [], []
+    for kind, value, label, position, extra, other in rows:
+        if kind == "ref_departement":
+            departments.append((position, DepartmentRow(value, label, extra, other)))
+        elif kind == "ref_theme":
+            themes.append((position, (int(value), extra, label)))
     return (
-        "SELECT 0, 0, d.code, d.name, r.slug, r.name, 0 "  # noqa: S608 - names from the models
-        f"FROM {department} d JOIN {region} r ON r.id = d.{region_id} "
-        "UNION ALL SELECT 1, t.sort_order, t.label, t.slug, '', '', t.id "
-        f"FROM {theme} t "
-        "ORDER BY 1, 2, 3, 7"
+        [row for _position, row in sorted(departments)],
+        [row for _position, row in sorted(themes)],
     )
 
 
 def reference_rows():
     """Departments with their regions, and themes: one small query."""
-    departments, themes = [], []
     with connection.cursor() as cursor:
-        cursor.execute(_reference_statement())
-        for kind, _order, key, text, region_slug, region_name, pk in cursor.fetchall():
-            if kind == 0:
-                departments.append(DepartmentRow(key, text, region_slug, region_name))
-            else:
-                themes.append((pk, text, key))
-    return departments, themes
+        cursor.execute(" UNION ALL ".join(reference_selects()))
+        return reference_from_rows(cursor.fetchall())
 
 
 def build_facets(values, counts, fixed_rubric=None):
-    """The facets shown by the filter form, from ``count_facets``."""
-    departments, themes = reference_rows()
+    """The facets shown by the filter form, from ``count_facets`` (with the
+    reference rows when its statement read them)."""
+    departments, themes = counts.get("reference") or reference_rows()
     facets = []
     if not fixed_rubric:
         rubric_counts = counts["rubrique"]
