@@ -17,6 +17,7 @@ from django.db import connection
 
 from taggit.models import Tag
 
+from core.urls import page_path
 from experiences.models import (
     Department,
     ExperienceDocument,
@@ -27,6 +28,7 @@ from experiences.models import (
     Region,
     Theme,
 )
+from experiences.related import related_experiences
 
 ThemeLink = ExperiencePage.themes.through
 
@@ -158,3 +160,30 @@ def sheet_items(page, request=None):
                 )
             )
     return items
+
+
+def sheet_context(page, request):
+    """What the sheet's template shows besides the page: its relations (one
+    query; themes and tags also find the related experiences), the address
+    of its rubric and the related experiences."""
+    items = sheet_items(page, request)
+    if items.department is not None:
+        page.department = items.department  # with its region: page.region
+    # The rubric page is the parent: its address is this one's, less the
+    # last segment (no query for the parent).
+    url = page_path(page, request)
+    return {
+        "themes": items.themes,
+        "tags": items.tags,
+        "photos": items.photos,
+        "documents": items.documents,
+        "links": items.links,
+        "rubric_url": (
+            url[: -len(page.slug) - 1] if url.endswith(f"/{page.slug}/") else None
+        ),
+        "related": related_experiences(
+            page,
+            theme_ids=[theme.pk for theme in items.themes],
+            tag_ids=[tag.pk for tag in items.tags],
+        ),
+    }

@@ -17,7 +17,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
-from core.urls import page_path
 from core.visibility import ViewRestrictionsInOneQuery
 from experiences.constants import (
     RUBRIC_LABELS,
@@ -359,36 +358,11 @@ class ExperiencePage(ViewRestrictionsInOneQuery, Page):
         return self.department.region if self.department_id else None
 
     def get_context(self, request, *args, **kwargs):
-        # experiences.related and experiences.sheet import the models.
-        from experiences.related import related_experiences
-        from experiences.sheet import sheet_items
+        # experiences.sheet imports the models.
+        from experiences.sheet import sheet_context
 
         context = super().get_context(request, *args, **kwargs)
-        # Themes, tags, department and region, photos, documents and links in
-        # one query: shown by the template, themes and tags also used to find
-        # related pages.
-        items = sheet_items(self, request)
-        themes, tags = items.themes, items.tags
-        context.update(
-            themes=themes,
-            tags=tags,
-            photos=items.photos,
-            documents=items.documents,
-            links=items.links,
-        )
-        if items.department is not None:
-            self.department = items.department
-        # The rubric page is the parent: its address is this one's, less the
-        # last segment (no query for the parent).
-        url = page_path(self, request)
-        context["rubric_url"] = (
-            url[: -len(self.slug) - 1] if url.endswith(f"/{self.slug}/") else None
-        )
-        context["related"] = related_experiences(
-            self,
-            theme_ids=[theme.pk for theme in themes],
-            tag_ids=[tag.pk for tag in tags],
-        )
+        context.update(sheet_context(self, request))
         return context
 
     @property
