@@ -60,6 +60,31 @@ def test_admin_gets_its_own_policy(client, superuser):
     csp = _directives(response["Content-Security-Policy"])
     assert "'unsafe-inline'" in csp["script-src"]
     assert csp["frame-ancestors"] == ["'self'"]
+    assert all(type(name) is str for name, _value in response.items())
+
+
+def test_a_preview_may_be_framed_by_the_admin_only(client, superuser, rubrics):
+    """The admin's preview panel frames the previewed page: its policy is the
+    public one (no inline script), but framed by the site itself; the live
+    page still may not be framed at all."""
+    from tests.factories import make_experience
+
+    page = make_experience(title="Aperçu encadré")
+    client.force_login(superuser)
+    preview = client.get(f"/admin/pages/{page.pk}/view_draft/")
+    assert preview.status_code == 200
+    assert "Aperçu encadré" in preview.content.decode()
+    csp = _directives(preview["Content-Security-Policy"])
+    assert csp["frame-ancestors"] == ["'self'"]
+    # Plain strings, as a WSGI server requires (an enum member fails there).
+    assert all(type(name) is str for name, _value in preview.items())
+    assert "'unsafe-inline'" not in csp["script-src"]
+    assert csp["script-src"][0] == "'self'" and csp["script-src"][1].startswith(
+        "'nonce-"
+    )
+    client.logout()
+    live = client.get(page.url)
+    assert _directives(live["Content-Security-Policy"])["frame-ancestors"] == ["'none'"]
 
 
 def test_documents_are_served_as_attachments(client, db):

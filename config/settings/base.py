@@ -339,6 +339,8 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+# A preview of a public page, framed by the admin's preview panel.
+PREVIEW_CSP = {**SECURE_CSP, "frame-ancestors": [CSP.SELF]}
 ADMIN_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
