@@ -7,13 +7,18 @@ database). ``sheet_items`` reads them with one hand-written ``UNION ALL``
 (the same SQL on PostgreSQL and SQLite), each half on the relation's own
 index, and builds the model instances the template reads, in the orders the
 ORM gives (themes: ``Theme.Meta.ordering``; tags: as tagged; the others:
-their ``sort_order``). A preview shows the edited, unsaved page: its
+their ``sort_order``). ``sheet_context`` then reads the photos' images
+(with the rendition the sheet shows) and the documents in one query each,
+only when there are some, never one per item. A preview shows the edited, unsaved page: its
 relations are read from the page itself, as the ORM holds them.
 """
 
 from typing import NamedTuple
 
 from django.db import connection
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 from taggit.models import Tag
 
@@ -31,6 +36,17 @@ from experiences.models import (
 from experiences.related import related_experiences
 
 ThemeLink = ExperiencePage.themes.through
+
+# The rendition of a photo on the sheet (templates/experiences/experience_page.html).
+PHOTO_RENDITION = "width-1000"
+
+# The page's own items, by kind in the statement: their model, the field its
+# reference column fills and the fields its two first texts fill.
+ITEMS = {
+    4: ("photos", ExperiencePhoto, "image_id", ("caption", "credit")),
+    5: ("documents", ExperienceDocument, "document_id", ("caption",)),
+    6: ("links", ExperienceLink, None, ("url", "label")),
+}
 
 
 class SheetItems(NamedTuple):
@@ -132,34 +148,32 @@ def sheet_items(page, request=None):
             department = Department(pk=key, code=a, name=b, region_id=reference)
             department.region = Region(pk=reference, code=c, name=d, slug=e)
             items = items._replace(department=department)
-        elif kind == 4:
-            items.photos.append(
-                ExperiencePhoto(
-                    pk=key,
-                    page_id=page.pk,
-                    sort_order=order,
-                    image_id=reference,
-                    caption=a,
-                    credit=b,
-                )
-            )
-        elif kind == 5:
-            items.documents.append(
-                ExperienceDocument(
-                    pk=key,
-                    page_id=page.pk,
-                    sort_order=order,
-                    document_id=reference,
-                    caption=a,
-                )
-            )
         else:
-            items.links.append(
-                ExperienceLink(
-                    pk=key, page_id=page.pk, sort_order=order, url=a, label=b
-                )
+            name, model, reference_field, texts = ITEMS[kind]
+            fields = dict(zip(texts, (a, b), strict=False))
+            if reference_field:
+                fields[reference_field] = reference
+            getattr(items, name).append(
+                model(pk=key, page_id=page.pk, sort_order=order, **fields)
             )
     return items
+
+
+def _images(keys):
+    return get_image_model().objects.prefetch_renditions(PHOTO_RENDITION).in_bulk(keys)
+
+
+def _documents(keys):
+    return get_document_model().objects.in_bulk(keys)
+
+
+def _attach(items, field, read):
+    """Set each item's ``field`` from one read of them all (none: no query)."""
+    if not items:
+        return
+    found = read({getattr(item, f"{field}_id") for item in items})
+    for item in items:
+        setattr(item, field, found.get(getattr(item, f"{field}_id")))
 
 
 def sheet_context(page, request):
@@ -167,6 +181,8 @@ def sheet_context(page, request):
     query; themes and tags also find the related experiences), the address
     of its rubric and the related experiences."""
     items = sheet_items(page, request)
+    _attach(items.photos, "image", _images)
+    _attach(items.documents, "document", _documents)
     if items.department is not None:
         page.department = items.department  # with its region: page.region
     # The rubric page is the parent: its address is this one's, less the

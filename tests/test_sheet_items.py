@@ -121,3 +121,25 @@ def test_a_preview_shows_the_unsaved_relations(rubrics, django_assert_num_querie
     assert "https://example.org/brouillon" not in [
         link.url for link in sheet_items(page, RequestFactory().get("/")).links
     ]
+
+
+def test_photos_and_documents_cost_the_same_queries_however_many(client, rubrics):
+    """The images (with their rendition) and the documents are read in one
+    query each, not one per photo or document."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    page = _full_page()
+    client.get(page.url)  # the renditions are made on the first view
+    with CaptureQueriesContext(connection) as three:
+        html = client.get(page.url).content.decode()
+    assert html.count('class="fr-responsive-img"') == 3
+    for order in range(3, 6):
+        ExperiencePhoto.objects.create(
+            page=page, image=make_image(f"Photo {order}"), sort_order=order
+        )
+    client.get(page.url)
+    with CaptureQueriesContext(connection) as six:
+        html = client.get(page.url).content.decode()
+    assert html.count('class="fr-responsive-img"') == 6
+    assert len(six) == len(three)
