@@ -21,6 +21,21 @@ def _footer(html):
     return re.findall(r'class="fr-footer__bottom-link" href="(/[^"]*)">([^<]*)<', html)
 
 
+def _render_in_one_query(body, django_assert_num_queries):
+    """``body`` after ``{% site_links as links %}``, for a request to the
+    site, rendered in one query."""
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    from wagtail.models import Site
+
+    request = RequestFactory().get("/", HTTP_HOST="localhost")
+    Site.find_for_request(request)
+    template = Template("{% load navigation_tags %}{% site_links as links %}" + body)
+    with django_assert_num_queries(1):
+        return template.render(Context({"request": request}))
+
+
 def test_menu_and_footer_follow_the_tree(client, site_tree):
     html = client.get("/experiences/").content.decode()
     menu = _menu(html)
@@ -52,23 +67,14 @@ def test_menu_and_footer_follow_the_tree(client, site_tree):
 
 
 def test_links_are_one_query(client, site_tree, django_assert_num_queries):
-    from django.template import Context, Template
-    from django.test import RequestFactory
-
-    from wagtail.models import Site
-
     from core.models import SiteIdentity
 
     SiteIdentity.load()  # the identity's row exists once the site is set up
-    request = RequestFactory().get("/", HTTP_HOST="localhost")
-    Site.find_for_request(request)
-    template = Template(
-        "{% load navigation_tags %}{% site_links as links %}"
+    out = _render_in_one_query(
         "{% for l in links.menu %}{{ l.url }} {% endfor %}|"
-        "{% for l in links.footer %}{{ l.url }} {% endfor %}"
+        "{% for l in links.footer %}{{ l.url }} {% endfor %}",
+        django_assert_num_queries,
     )
-    with django_assert_num_queries(1):
-        out = template.render(Context({"request": request}))
     menu, footer = out.split("|")
     assert "/experiences/" in menu.split()
     assert "/mentions-legales/" in footer.split()
@@ -77,11 +83,6 @@ def test_links_are_one_query(client, site_tree, django_assert_num_queries):
 def test_identity_comes_with_the_links(client, site_tree, django_assert_num_queries):
     """The header's and footer's identity is read by the same query; edited,
     it shows at once; with no row yet, the defaults are created."""
-    from django.template import Context, Template
-    from django.test import RequestFactory
-
-    from wagtail.models import Site
-
     from core.models import SiteIdentity
 
     identity = SiteIdentity.load()
@@ -89,16 +90,12 @@ def test_identity_comes_with_the_links(client, site_tree, django_assert_num_quer
     identity.footer_text = "Pied « édité »"
     identity.contact_email = "ecrire@example.org"
     identity.save()
-    request = RequestFactory().get("/", HTTP_HOST="localhost")
-    Site.find_for_request(request)
-    template = Template(
-        "{% load navigation_tags %}{% site_links as links %}"
+    out = _render_in_one_query(
         "{{ links.identity.service_name }}|{{ links.identity.footer_text }}|"
         "{{ links.identity.contact_email }}|{{ links.identity.service_tagline }}|"
-        "{{ links.identity.operator_name }}|{{ links.menu|length }}"
+        "{{ links.identity.operator_name }}|{{ links.menu|length }}",
+        django_assert_num_queries,
     )
-    with django_assert_num_queries(1):
-        out = template.render(Context({"request": request}))
     name, footer, email, tagline, operator, menu = out.split("|")
     assert (name, footer, email) == (
         "Recueil des conseils",
@@ -116,3 +113,12 @@ def test_identity_comes_with_the_links(client, site_tree, django_assert_num_quer
     html = client.get("/experiences/?v=2").content.decode()
     assert SiteIdentity.objects.count() == 1
     assert SiteIdentity.objects.get().service_name in html
+
+
+def test_the_identity_query_reads_every_field_of_the_model():
+    """A field added to SiteIdentity is read with the links (or this fails)."""
+    from core.models import SiteIdentity
+    from home.templatetags.navigation_tags import IDENTITY_FIELDS
+
+    fields = {f.attname for f in SiteIdentity._meta.concrete_fields} - {"id"}
+    assert set(IDENTITY_FIELDS) - {None} == fields

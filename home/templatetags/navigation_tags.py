@@ -108,17 +108,12 @@ def site_links(context):
         )
         rows = cursor.fetchall()
     menu, footer, identity = [], [], None
-    for kind, pk, title, url_path, path, depth, role, extra in rows:
+    for kind, pk, *values in rows:
         if kind == "i":
-            identity = SiteIdentity(
-                pk=pk,
-                service_name=title,
-                service_tagline=url_path,
-                operator_name=path,
-                contact_email=role,
-                footer_text=extra,
-            )
+            fields = zip(IDENTITY_FIELDS, values, strict=True)
+            identity = SiteIdentity(pk=pk, **{f: v for f, v in fields if f})
             continue
+        title, url_path, path, depth, role, _extra = values
         url = reverse("wagtail_serve", args=(url_path[len(root.url_path) :],))
         link = Link(pk, title, url, path, depth, role)
         (footer if kind == "f" else menu).append(link)
