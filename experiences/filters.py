@@ -26,8 +26,8 @@ ThemeLink = ExperiencePage.themes.through
 
 def public_experiences(restricted_paths=None):
     """Live experiences outside any view restriction, as Wagtail's
-    ``.live().public()``, the restrictions read by the listing's own query
-    (or filtered on ``restricted_paths`` when given)."""
+    ``.live().public()``: the restricted paths (a handful of rows) are read
+    first unless given, so that every query filters on plain paths."""
     return visibility.public(ExperiencePage.objects.live(), restricted_paths)
 
 

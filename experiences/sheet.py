@@ -9,8 +9,9 @@ index, and builds the model instances the template reads, in the orders the
 ORM gives (themes: ``Theme.Meta.ordering``; tags: as tagged; the others:
 their ``sort_order``). ``sheet_context`` then reads the photos' images
 (with the rendition the sheet shows) and the documents in one query each,
-only when there are some, never one per item. A preview shows the edited, unsaved page: its
-relations are read from the page itself, as the ORM holds them.
+only when there are some, never one per item. A preview shows the edited,
+unsaved page: its relations are read from the page itself, as the ORM holds
+them.
 """
 
 from typing import NamedTuple
