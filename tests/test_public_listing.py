@@ -346,3 +346,24 @@ def test_reference_rows_are_the_orm_ones_in_one_query(
     assert themes == list(Theme.objects.values_list("pk", "slug", "label"))
     slugs = [slug for _pk, slug, _label in themes]
     assert slugs.index("alpha") < slugs.index("zeta")  # « Accueil » < « Écoute »
+
+
+@pytest.mark.parametrize("region", [None, "ile-de-france"])
+def test_the_state_filter_keeps_ongoing_or_ended_experiences(client, rubrics, region):
+    """« En cours » keeps the ongoing ones, « Terminée » those with an end
+    date or said over; alone (stored scope) or with a facet filter (the
+    facet statement), the results and their count agree."""
+    import datetime
+
+    make_experience(title="Toujours là", ongoing=True, end_date=None)
+    make_experience(
+        title="Finie en 2019", ongoing=False, end_date=datetime.date(2019, 6, 1)
+    )
+    make_experience(title="Sans date de fin", ongoing=False, end_date=None)
+    params = {"region": region} if region else {}
+    ongoing = client.get("/experiences/", {**params, "statut": "en-cours"})
+    ended = client.get("/experiences/", {**params, "statut": "terminee"})
+    assert [p.title for p in ongoing.context["results_page"]] == ["Toujours là"]
+    assert ongoing.context["listing"].count == 1
+    assert [p.title for p in ended.context["results_page"]] == ["Finie en 2019"]
+    assert ended.context["listing"].count == 1
