@@ -35,17 +35,21 @@ def page_path(page, request=None):
     it): no read of every site's root paths, which is a query on each request
     when the cache remembers nothing. Anything else (no request, a page of
     another site, a model with its own ``get_url_parts``) is Wagtail's own
-    reckoning."""
+    reckoning; a plain record of a page (experiences.cards) outside the
+    request's site has no address here."""
     site = Site.find_for_request(request) if request is not None else None
     root = site.root_page if site is not None else None
-    if (
-        root is not None
-        and type(page).get_url_parts is Page.get_url_parts
-        and page.url_path.startswith(root.url_path)
-    ):
-        try:
-            return reverse("wagtail_serve", args=(page.url_path[len(root.url_path) :],))
-        except NoReverseMatch:
+    if getattr(type(page), "get_url_parts", Page.get_url_parts) is Page.get_url_parts:
+        # A page that Wagtail addresses by its url_path, or a plain record of
+        # one, which has no get_url_parts (experiences.cards).
+        if root is not None and page.url_path.startswith(root.url_path):
+            try:
+                return reverse(
+                    "wagtail_serve", args=(page.url_path[len(root.url_path) :],)
+                )
+            except NoReverseMatch:
+                return ""
+        if not isinstance(page, Page):
             return ""
     parts = page.get_url_parts(request)
     if parts is None or parts[2] is None:

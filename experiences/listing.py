@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 
 from core import visibility
 from core.pagination import pagination_links, requested_page
+from experiences.cards import read_cards
 from experiences.constants import RUBRIC_ORDER
 from experiences.facet_counts import TOTAL, count_facets
 from experiences.facets import build_facets
@@ -53,12 +54,7 @@ class KeyedResults:
     def __getitem__(self, window):
         if self.keys is None or window.start != self.offset:
             return self.cards()[window]
-        found = (
-            ExperiencePage.objects.select_related("department")
-            .only(*CARDS)
-            .in_bulk(self.keys)
-        )
-        return [found[key] for key in self.keys if key in found]
+        return read_cards(self.keys)
 
 
 class ExperienceListing:

@@ -2,6 +2,7 @@
 
 import io
 import random
+import re
 from collections import Counter
 
 from django.core.management import call_command
@@ -367,3 +368,36 @@ def test_the_state_filter_keeps_ongoing_or_ended_experiences(client, rubrics, re
     assert ongoing.context["listing"].count == 1
     assert [p.title for p in ended.context["results_page"]] == ["Finie en 2019"]
     assert ended.context["listing"].count == 1
+
+
+def _cards(html):
+    """Each result card's HTML, by its title."""
+    cards = re.findall(r'<li class="fr-col-12 fr-col-lg-6">(.*?\n</div>)', html, re.S)
+    return {
+        re.search(r'fr-card__title"><a[^>]*>([^<]*)<', card)[1]: card for card in cards
+    }
+
+
+def test_a_filtered_page_of_cards_reads_values_and_shows_the_same(client, rubrics):
+    """A filtered listing reads its cards as plain values (experiences.cards),
+    the unfiltered one as pages: every card comes out the same."""
+    make_experience(title="À Saint-Denis", communes="Saint-Denis", ongoing=True)
+    make_experience(title="Sans date", summary="Un « chapô » & plus")
+    make_experience(title="Dans le Nord", department="59", role="elu")
+    unfiltered = _cards(client.get("/experiences/").content.decode())
+    filtered = _cards(
+        client.get("/experiences/", {"role": "professionnel"}).content.decode()
+    )
+    assert sorted(filtered) == ["Sans date", "À Saint-Denis"]
+    for title, card in filtered.items():
+        assert card == unfiltered[title]
+    assert "Saint-Denis · Seine-Saint-Denis (93)" in filtered["À Saint-Denis"]
+    assert "en cours" in filtered["À Saint-Denis"]
+    assert "Un « chapô » &amp; plus" in filtered["Sans date"]
+    assert (
+        'href="/experiences/faire-emerger-une-dynamique-collective/'
+        in (filtered["Sans date"])
+    )
+    alone = _cards(client.get("/experiences/", {"role": "elu"}).content.decode())
+    assert alone == {"Dans le Nord": unfiltered["Dans le Nord"]}
+    assert "Nord (59)" in alone["Dans le Nord"]
