@@ -78,6 +78,16 @@ def search_keys_sql(model, query):
     return sql, (*types, *([config] if config else []), query)
 
 
+def words_condition(column, query):
+    """SQL and parameters: the search vector ``column`` (a column reference)
+    holds every word of ``query``, as ``matching_keys`` matches them
+    (PostgreSQL)."""
+    config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
+    if config:
+        return f"{column} @@ plainto_tsquery(%s::regconfig, %s)", (config, query)
+    return f"{column} @@ plainto_tsquery(%s)", (query,)
+
+
 # How many matches are ranked (the most recent); beyond, the count is capped.
 RANKED = 1000
 

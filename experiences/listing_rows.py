@@ -11,15 +11,31 @@ themes and tags read their link tables, which hold page keys already.
 
 from typing import NamedTuple
 
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F
+from django.db.models import (
+    BooleanField,
+    ExpressionWrapper,
+    F,
+    Func,
+    OuterRef,
+    Subquery,
+)
 from django.db.models.functions import ExtractYear
 
 from taggit.models import Tag
 
-from core.search import search_keys_sql
+from core.models import SearchDocument
+from core.search import search_keys_sql, uses_documents, words_condition
 from experiences.filters import ENDED, ThemeLink, public_experiences
-from experiences.models import ExperiencePage, ExperiencePageTag, ListingRow, Theme
+from experiences.models import (
+    ExperiencePage,
+    ExperiencePageTag,
+    ListingRow,
+    SearchedListingRow,
+    Theme,
+)
 
 # Each column of ListingRow and where it comes from on the experience.
 SOURCES = {
@@ -38,35 +54,74 @@ SOURCES = {
 }
 
 
-def rebuild():
-    """Every public experience's row, and no other (two statements)."""
+def rebuild(searched=True):
+    """Every public experience's row, and no other (two statements; two more
+    for the searched rows, unless ``searched`` is false: before their table,
+    in migration 0011)."""
     ListingRow.objects.all().delete()
-    _insert(public_experiences())
+    if searched:
+        SearchedListingRow.objects.all().delete()
+    _insert(public_experiences(), ListingRow.objects.all() if searched else None)
 
 
 def refresh(keys):
     """The rows of the experiences ``keys`` (keys, or a subquery of keys) as
-    ``rebuild`` would leave them, the others untouched (two statements): on
-    a publication, an unpublication or a move, at any size of the call."""
+    ``rebuild`` would leave them, the others untouched (two statements, and
+    two for the searched rows): on a publication, an unpublication or a move,
+    at any size of the call."""
     ListingRow.objects.filter(page_id__in=keys).delete()
-    _insert(public_experiences().filter(pk__in=keys))
+    SearchedListingRow.objects.filter(page_id__in=keys).delete()
+    _insert(
+        public_experiences().filter(pk__in=keys),
+        ListingRow.objects.filter(page_id__in=keys),
+    )
 
 
-def _insert(experiences):
-    """One INSERT … SELECT of the rows of ``experiences``."""
+def _insert(experiences, written):
+    """One INSERT … SELECT of the rows of ``experiences``; on PostgreSQL, one
+    more of their searched rows, from the rows just written (``written``, a
+    queryset of ListingRow that selects them; None: no searched rows) and the
+    words of their search documents (none yet for an experience whose index
+    entry is still to be written: the trigger of migration 0014 brings them
+    when it is)."""
     source = (
         experiences.order_by()
         .annotate(**{f"{name}_": value for name, value in SOURCES.items()})
         .values_list(*(f"{name}_" for name in SOURCES))
     )
+    _insert_select(ListingRow, SOURCES, source)
+    if written is None or not uses_documents():
+        return
+    words = (
+        SearchDocument.objects.filter(
+            content_type=ContentType.objects.get_for_model(ExperiencePage),
+            object_id=OuterRef("page_id"),
+        )
+        .annotate(
+            stripped=Func(
+                "document", function="strip", output_field=SearchVectorField()
+            )
+        )
+        .values("stripped")[:1]
+    )
+    twins = (
+        written.order_by()
+        .annotate(words_=Subquery(words))
+        .values_list(
+            *(ListingRow._meta.get_field(name).attname for name in SOURCES), "words_"
+        )
+    )
+    _insert_select(SearchedListingRow, (*SOURCES, "words"), twins)
+
+
+def _insert_select(model, names, source):
+    """INSERT INTO ``model``'s ``names`` the rows of the queryset ``source``."""
     select_sql, params = source.query.sql_with_params()
     quote = connection.ops.quote_name
-    columns = ", ".join(
-        quote(ListingRow._meta.get_field(name).column) for name in SOURCES
-    )
+    columns = ", ".join(quote(model._meta.get_field(name).column) for name in names)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {quote(ListingRow._meta.db_table)} ({columns}) {select_sql}",  # noqa: S608 - columns from the model, values as parameters
+            f"INSERT INTO {quote(model._meta.db_table)} ({columns}) {select_sql}",  # noqa: S608 - columns from the model, values as parameters
             params,
         )
 
@@ -162,7 +217,10 @@ def in_scope(filterset, fixed_rubric):
         conditions.append(
             Sql(f"r.{_column(ListingRow, 'rubric')} = %s", (fixed_rubric,))
         )
-    if values.get("q"):
+    if values.get("q") and uses_documents():
+        column = f"r.{_column(SearchedListingRow, 'words')}"
+        conditions.append(Sql(*words_condition(column, values["q"])))
+    elif values.get("q"):
         keys, params = search_keys_sql(ExperiencePage, values["q"])
         page = _column(ListingRow, "page")
         conditions.append(Sql(f"r.{page} IN ({keys})", tuple(params)))
@@ -171,6 +229,15 @@ def in_scope(filterset, fixed_rubric):
     elif values.get("statut"):
         conditions.append(Sql(f"r.{_column(ListingRow, 'over')} = %s", (True,)))
     return conditions
+
+
+def rows_read(filterset):
+    """The table of rows a filtered listing reads: with ``q``, on PostgreSQL,
+    the rows with their words (SearchedListingRow), where the word and the
+    filters meet in one bitmap of their indexes; else the narrow rows."""
+    if filterset.values.get("q") and uses_documents():
+        return SearchedListingRow
+    return ListingRow
 
 
 def select_flagged(filterset, fixed_rubric, conditions, narrowed):
@@ -187,7 +254,7 @@ def select_flagged(filterset, fixed_rubric, conditions, narrowed):
     where = in_scope(filterset, fixed_rubric)
     if narrowed is not None:
         where.append(narrowed)
-    sql = f"SELECT {', '.join(columns)} FROM {_table(ListingRow)} r"  # noqa: S608 - names from the models, values as parameters
+    sql = f"SELECT {', '.join(columns)} FROM {_table(rows_read(filterset))} r"  # noqa: S608 - names from the models, values as parameters
     if where:
         sql += " WHERE " + " AND ".join(part.sql for part in where)
     params = tuple(p for c in conditions.values() for p in c.params)

@@ -12,9 +12,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _searches(captured):
-    """The queries that read the search index: Wagtail's, or its lean copy
-    (core.search, on PostgreSQL)."""
-    index = ("wagtailsearch_", "core_searchdocument")
+    """The queries that search: they read Wagtail's index, or on PostgreSQL
+    match a search vector (its lean copy, core.search, or the listing's
+    searched rows, experiences.listing_rows)."""
+    index = ("wagtailsearch_", "core_searchdocument", "plainto_tsquery")
     return [
         q["sql"]
         for q in captured.captured_queries

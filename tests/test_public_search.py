@@ -13,7 +13,8 @@ import pytest
 
 from core.models import SearchDocument
 from core.search import matching_keys, ranked_pages
-from experiences.models import ExperiencePage
+from experiences import listing_rows
+from experiences.models import ExperiencePage, RubricPage, SearchedListingRow
 from tests.factories import make_experience
 
 pytestmark = pytest.mark.django_db
@@ -183,7 +184,12 @@ def test_searches_read_the_lean_copy(client, rubrics):
         client.get("/experiences/", {"q": "potager", "region": "ile-de-france"})
     sql = [query["sql"] for query in captured.captured_queries]
     assert not [each for each in sql if "wagtailsearch_indexentry" in each]
-    assert len([each for each in sql if "core_searchdocument" in each]) == 2, sql
+    # The site search reads the lean copy; the listing, its rows with their
+    # words (copied from it).
+    assert len([each for each in sql if "core_searchdocument" in each]) == 1, sql
+    searched = [each for each in sql if "plainto_tsquery" in each]
+    assert len(searched) == 2, sql
+    assert "experiences_searchedlistingrow" in searched[1]
 
 
 def _copy_differences():
@@ -231,3 +237,69 @@ def test_the_copy_follows_every_write_and_update_index_repairs_it(rubrics):
         assert not SearchDocument.objects.exists()
         # Both at once, as Django's flush does between transactional tests.
         cursor.execute("TRUNCATE wagtailsearch_indexentry, core_searchdocument")
+
+
+def _searched_rows_differences():
+    """Searched listing rows that differ from the listing rows, or whose
+    words are not their experience's search vector (stripped)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT count(*) FROM experiences_listingrow r
+            FULL JOIN experiences_searchedlistingrow s ON s.page_id = r.page_id
+            LEFT JOIN core_searchdocument d ON d.object_id = s.page_id
+                AND d.content_type_id = (SELECT id FROM django_content_type
+                    WHERE app_label = 'experiences' AND model = 'experiencepage')
+            WHERE r.page_id IS NULL OR s.page_id IS NULL
+               OR (r.rubric, r.region, r.department, r.role, r.year, r.ongoing,
+                   r.over, r.published, r.title)
+                  IS DISTINCT FROM
+                  (s.rubric, s.region, s.department, s.role, s.year, s.ongoing,
+                   s.over, s.published, s.title)
+               OR s.words IS DISTINCT FROM strip(d.document)
+            """
+        )
+        return cursor.fetchone()[0]
+
+
+@postgresql_only
+def test_the_listing_words_follow_the_index_whenever_it_is_written(client, rubrics):
+    make_experience(title="Un potager partagé")
+    page = make_experience(title="Une grainothèque")
+    other = make_experience(title="Un forum des habitants", publish=False)
+    assert SearchedListingRow.objects.count() == 2
+    assert _searched_rows_differences() == 0
+
+    page.title = "Une bibliothèque de graines"
+    page.save_revision().publish()
+    assert _searched_rows_differences() == 0
+    assert _listing_titles(client, "bibliothèque") == ["Une bibliothèque de graines"]
+
+    # Wagtail writes its index in a task, after the publication that wrote
+    # the listing rows: the words come with the index entry.
+    SearchDocument.objects.filter(object_id__in=[page.pk, other.pk]).delete()
+    assert _listing_titles(client, "bibliothèque") == []
+    other.save_revision().publish()
+    listing_rows.rebuild()
+    call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+    assert _searched_rows_differences() == 0
+    assert _listing_titles(client, "bibliothèque") == ["Une bibliothèque de graines"]
+    assert _listing_titles(client, "forum") == ["Un forum des habitants"]
+
+    # Another model's entry under the same key leaves the experience's words.
+    rubric = RubricPage.objects.first()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO core_searchdocument "
+            "(id, content_type_id, object_id, document, title, title_norm) "
+            "VALUES (999999, %s, %s, to_tsvector('simple', 'intrus'), '', 1)",
+            [rubric.content_type_id, page.pk],
+        )
+    assert _listing_titles(client, "bibliothèque") == ["Une bibliothèque de graines"]
+    assert _listing_titles(client, "intrus") == []
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("TRUNCATE core_searchdocument")
+    assert not SearchedListingRow.objects.exclude(words=None).exists()
+    assert _listing_titles(client, "bibliothèque") == []

@@ -3,7 +3,7 @@ from experiences.models.change_requests import ChangeRequest
 from experiences.models.checklist import RubricChecklistItem
 from experiences.models.error_reports import ErrorReport
 from experiences.models.exports import QueueExport
-from experiences.models.facets import FacetCount, ListingRow
+from experiences.models.facets import FacetCount, ListingRow, SearchedListingRow
 from experiences.models.page_items import (
     ExperienceDocument,
     ExperienceLink,
@@ -39,6 +39,7 @@ __all__ = [
     "ExperiencePhoto",
     "FacetCount",
     "ListingRow",
+    "SearchedListingRow",
     "QueueExport",
     "ReferenceSequence",
     "Region",

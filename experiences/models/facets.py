@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
 
@@ -25,19 +26,9 @@ class FacetCount(models.Model):
         return f"{self.scope or '*'} {self.facet}={self.value}: {self.count}"
 
 
-class ListingRow(models.Model):
-    """One narrow row per public experience: what the filtered listings count
-    and sort on (its rubric, place, role, year, state, date and title), so that
-    the one statement of a filtered listing reads one small table instead of
-    joining the pages, departments and regions of every experience. Rebuilt
-    with ``FacetCount`` (experiences.facet_counts); never edited by hand."""
+class ListingColumns(models.Model):
+    """What a filtered listing counts and sorts on, per public experience."""
 
-    page = models.OneToOneField(
-        "experiences.ExperiencePage",
-        primary_key=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
     rubric = models.CharField(max_length=60)
     region = models.CharField(max_length=100, null=True)
     region_name = models.CharField(max_length=100, null=True)
@@ -51,6 +42,27 @@ class ListingRow(models.Model):
     title = models.CharField(max_length=255)
 
     class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.page_id} {self.title}"
+
+
+class ListingRow(ListingColumns):
+    """One narrow row per public experience: what the filtered listings count
+    and sort on (its rubric, place, role, year, state, date and title), so that
+    the one statement of a filtered listing reads one small table instead of
+    joining the pages, departments and regions of every experience. Rebuilt
+    with ``FacetCount`` (experiences.facet_counts); never edited by hand."""
+
+    page = models.OneToOneField(
+        "experiences.ExperiencePage",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    class Meta:
         # One per filter on a column: the statement of a filtered listing
         # first narrows the rows by a disjunction of them (a BitmapOr), then
         # flags the few thousand left (experiences.facet_counts).
@@ -62,5 +74,33 @@ class ListingRow(models.Model):
             models.Index(fields=["year"], name="listingrow_year_idx"),
         ]
 
-    def __str__(self):
-        return f"{self.page_id} {self.title}"
+
+class SearchedListingRow(ListingColumns):
+    """The same rows with the experience's words (its search vector, without
+    positions nor weights), for a filtered listing searched with ``q``: the
+    word's GIN index and the filters' indexes meet in one bitmap (a
+    BitmapAnd), where checking the word row by row cost more than the rest
+    of the statement. Kept apart from ``ListingRow``: the words make the rows
+    six times wider, and every other listing would read them.
+
+    PostgreSQL only (empty on SQLite, where ``q`` asks Wagtail's backend).
+    Written with ``ListingRow``; its words also by a trigger on
+    ``core.SearchDocument`` (migration experiences/0014), since Wagtail's
+    index is written by a task, after the publication."""
+
+    page = models.OneToOneField(
+        "experiences.ExperiencePage",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    words = SearchVectorField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["rubric"], name="searchedrow_rubric_idx"),
+            models.Index(fields=["region"], name="searchedrow_region_idx"),
+            models.Index(fields=["department"], name="searchedrow_department_idx"),
+            models.Index(fields=["role"], name="searchedrow_role_idx"),
+            models.Index(fields=["year"], name="searchedrow_year_idx"),
+        ]
