@@ -5,6 +5,9 @@ listings count and sort on, rebuilt with the stored counts.
 SELECT from the public experiences, joined once to their departments and
 regions), in the caller's transaction; ``refresh`` does the same for a few
 experiences (a publication, a move), whatever the number of the others.
+On PostgreSQL, each row has a twin with the experience's words
+(``SearchedListingRow``), written in the same steps, that a listing searched
+with ``q`` reads instead (``rows_read``).
 ``flags`` gives each active filter as a condition on a row; the filters on
 themes and tags read their link tables, which hold page keys already.
 """
