@@ -11,10 +11,12 @@ still shows how many experiences each other region has).
   experiences in scope (``ListingRow``, rebuilt with the stored counts:
   experiences.listing_rows), searched once when ``q`` is given, go into a CTE
   with one flag per active filter; each facet, the total and the requested
-  page of keys are grouped queries over that CTE, joined by UNION ALL. The
+  page of cards are grouped queries over that CTE, joined by UNION ALL. The
   number of rows it returns (a few hundred) does not grow with the number of
   experiences.
 """
+
+from operator import itemgetter
 
 from django.db import connection, transaction
 from django.db.models import (
@@ -28,11 +30,13 @@ from django.db.models.functions import Cast, ExtractYear
 from taggit.models import Tag
 
 from experiences import listing_rows
+from experiences.cards import card_from_row, card_join, card_values
 from experiences.facets import reference_from_rows, reference_selects
 from experiences.filters import ThemeLink, public_experiences
 from experiences.models import ExperiencePageTag, FacetCount
 
 TOTAL = "total"
+first = itemgetter(0)
 COUNTED = ("rubrique", "region", "departement", "role", "annee", "theme", "tag")
 
 
@@ -174,8 +178,8 @@ ORDERINGS = {
 def _live_statement(filterset, fixed_rubric, offset, size, live=COUNTED):
     """One statement: the experiences in scope (searched once when ``q`` is
     given) with a flag per active filter, kept in a CTE; then, over it, each
-    facet's counts (every flag but its own), the total and the keys of the
-    requested page of results."""
+    facet's counts (every flag but its own), the total and the cards of the
+    requested page of results (experiences.cards)."""
     # The narrow rows of the public experiences (experiences.listing_rows),
     # narrowed by rubric, words and state, which are not facets, with one
     # flag per active filter: written by hand (the ORM spent milliseconds
@@ -220,10 +224,12 @@ def _live_statement(filterset, fixed_rubric, offset, size, live=COUNTED):
         facets["rubrique"] = simple("rubrique", '"rubric_"')
     parts = [
         f"SELECT '{TOTAL}', '1', '', COUNT(*), '', '' FROM m WHERE {where()}",  # noqa: S608 - no user input
-        "SELECT 'page', CAST(k AS TEXT), '', pos_, '', '' FROM ("  # noqa: S608 - no user input
-        f"SELECT k, ROW_NUMBER() OVER (ORDER BY {ORDERINGS[filterset.sort]}) "
-        f"AS pos_ FROM m WHERE {where()}) ranked "
-        "WHERE pos_ > %s AND pos_ <= %s",
+        # The requested page's cards (experiences.cards), in order.
+        "SELECT 'page', CAST(k AS TEXT), cp.title, pos_, "  # noqa: S608 - no user input
+        f"{card_values('rubric_', 'dept_', 'dept_name_')}, '' FROM ("
+        f"SELECT k, rubric_, dept_, dept_name_, ROW_NUMBER() OVER "
+        f"(ORDER BY {ORDERINGS[filterset.sort]}) AS pos_ FROM m WHERE {where()}) "
+        f"ranked {card_join('ranked.k')} WHERE pos_ > %s AND pos_ <= %s",
         *(sql for name, sql in facets.items() if name in live),
         # The filter form's departments and themes, in the same round trip.
         *reference_selects(),
@@ -249,12 +255,12 @@ def live_counts(filterset, fixed_rubric, offset, size, live=COUNTED):
         for row in cursor.fetchall():
             name, value, label, n = row[:4]
             if name == "page":
-                page.append((n, int(value)))
+                page.append((n, card_from_row(value, label, row[4])))
             elif name.startswith("ref_"):
                 reference.append(row)
             else:
                 _add(counts, name, value, label, n)
-    counts["page"] = [key for _position, key in sorted(page)]
+    counts["page"] = [card for _position, card in sorted(page, key=first)]
     counts["reference"] = reference_from_rows(reference)
     return _finish(counts)
 
@@ -274,7 +280,7 @@ def _stored_scope(values, fixed_rubric, excluded):
 
 def count_facets(filterset, fixed_rubric=None, offset=0, size=12):
     """{facet: {value: count}} for every facet (tags: {slug: (name, count)}),
-    plus ``TOTAL``: the number of results, and ``"page"``: the keys of the
+    plus ``TOTAL``: the number of results, and ``"page"``: the cards of the
     results from ``offset`` (None: read them from the filtered queryset). The
     stored counts when no filter (or a rubric only) applies (one query); else
     the live statement, which leaves out the facets whose counts are stored

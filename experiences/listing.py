@@ -2,10 +2,10 @@
 pagination, shared by /experiences/, the rubric pages and the CSV export.
 
 The number of queries does not depend on the number of experiences nor on the
-filters: every facet's counts, the number of results and (when filtered) the
-keys of the requested page in one statement (``experiences.facet_counts``,
-where ``q`` is searched once), the page's twelve experiences, and the themes
-for the filter form.
+filters: every facet's counts, the number of results, the departments and
+themes of the filter form and (when filtered) the cards of the requested page
+in one statement (``experiences.facet_counts``, where ``q`` is searched once);
+unfiltered, the stored counts and the page's twelve experiences.
 """
 
 from django.core.paginator import Paginator
@@ -14,7 +14,6 @@ from django.utils.functional import cached_property
 
 from core import visibility
 from core.pagination import pagination_links, requested_page
-from experiences.cards import read_cards
 from experiences.constants import RUBRIC_ORDER
 from experiences.facet_counts import TOTAL, count_facets
 from experiences.facets import build_facets
@@ -44,17 +43,18 @@ class CountedPaginator(Paginator):
 
 
 class KeyedResults:
-    """The results as the paginator slices them: the requested page is read by
-    the keys the facet statement returned (no second search), any other slice
-    from the filtered queryset (``cards()``, built only then)."""
+    """The results as the paginator slices them: the requested page is the
+    cards the facet statement returned (no second search, no other query),
+    any other slice read from the filtered queryset (``cards()``, built only
+    then)."""
 
-    def __init__(self, cards, keys, offset):
-        self.cards, self.keys, self.offset = cards, keys, offset
+    def __init__(self, cards, page, offset):
+        self.cards, self.page, self.offset = cards, page, offset
 
     def __getitem__(self, window):
-        if self.keys is None or window.start != self.offset:
+        if self.page is None or window.start != self.offset:
             return self.cards()[window]
-        return read_cards(self.keys)
+        return self.page
 
 
 class ExperienceListing:

@@ -236,8 +236,8 @@ def test_french_search_matches_accents_and_plurals(client, rubrics):
 # reads more fails here, not only in the benchmark.
 QUERY_BUDGETS = {
     "/experiences/": 10,  # stored counts, departments and themes, cards, restrictions
-    "filtered": 7,  # one facet statement (with departments and themes), cards
-    "rubric-year": 9,
+    "filtered": 7,  # one facet statement (with departments, themes and cards)
+    "rubric-year": 8,
     "/experiences/rendre-compte-des-travaux/": 10,
     "experience": 11,  # its relations in one, related keys, cards, dates
     "/": 11,
