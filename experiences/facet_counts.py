@@ -215,10 +215,13 @@ def _live_statement(filterset, fixed_rubric, offset, size, live=COUNTED):
         "FROM m "  # noqa: S608 - no user input
         + _links(postgresql, quote(themes), "t", "theme_id", "experiencepage_id")
         + f" WHERE {where('theme')} GROUP BY t.theme_id",
-        "tag": "SELECT 'tag', g.slug, MAX(g.name), COUNT(*), '', '' FROM m "  # noqa: S608 - no user input
+        # Counted by tag key, then named (a tag's slug is unique): one join
+        # per tag counted, not one per link.
+        "tag": "SELECT 'tag', g.slug, g.name, c.n, '', '' FROM (SELECT x.tag_id, "  # noqa: S608 - no user input
+        "COUNT(*) AS n FROM m "
         + _links(postgresql, quote(tags), "x", "tag_id", "content_object_id")
-        + f" JOIN {quote(tag_table)} g ON g.id = x.tag_id "
-        f"WHERE {where('tag')} GROUP BY g.slug",
+        + f" WHERE {where('tag')} GROUP BY x.tag_id) c "
+        f"JOIN {quote(tag_table)} g ON g.id = c.tag_id",
     }
     if not fixed_rubric:
         facets["rubrique"] = simple("rubrique", '"rubric_"')
