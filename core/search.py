@@ -23,6 +23,7 @@ from django.db.models import Count, F, Min, Q, RowRange, Window
 from wagtail.search.backends.database.postgres.weights import get_sql_weights
 
 from core.models import SearchDocument
+from core.sql import column, marks, table
 
 
 def uses_documents():
@@ -66,26 +67,27 @@ def search_keys_sql(model, query):
     through the ORM on every request); elsewhere compiled from the ORM."""
     if not uses_documents():
         return matching_keys(model, query).query.sql_with_params()
-    quote = connection.ops.quote_name
     types = _content_type_ids(model)
-    config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
-    words = "plainto_tsquery(%s::regconfig, %s)" if config else "plainto_tsquery(%s)"
-    sql = (
-        f"SELECT d.{quote('object_id')} FROM {quote(SearchDocument._meta.db_table)} d "  # noqa: S608 - names from the model, values as parameters
-        f"WHERE d.{quote('content_type_id')} IN ({', '.join(['%s'] * len(types))}) "
-        f"AND d.{quote('document')} @@ {words}"
+    key, kind, vector = (
+        column(SearchDocument, name)
+        for name in ("object_id", "content_type", "document")
     )
-    return sql, (*types, *([config] if config else []), query)
+    words, params = words_condition(f"d.{vector}", query)
+    sql = (
+        f"SELECT d.{key} FROM {table(SearchDocument)} d "  # noqa: S608 - names from the model, values as parameters
+        f"WHERE d.{kind} IN ({marks(types)}) AND {words}"
+    )
+    return sql, (*types, *params)
 
 
-def words_condition(column, query):
-    """SQL and parameters: the search vector ``column`` (a column reference)
+def words_condition(vector, query):
+    """SQL and parameters: the search vector ``vector`` (a column reference)
     holds every word of ``query``, as ``matching_keys`` matches them
     (PostgreSQL)."""
     config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
     if config:
-        return f"{column} @@ plainto_tsquery(%s::regconfig, %s)", (config, query)
-    return f"{column} @@ plainto_tsquery(%s)", (query,)
+        return f"{vector} @@ plainto_tsquery(%s::regconfig, %s)", (config, query)
+    return f"{vector} @@ plainto_tsquery(%s)", (query,)
 
 
 # How many matches are ranked (the most recent); beyond, the count is capped.

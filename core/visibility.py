@@ -7,10 +7,11 @@ once with ``restricted_paths`` and filters every list on plain paths. (A
 to build in the ORM, list by list, than the query it saves: measured.)
 """
 
-from django.db import connection
 from django.db.models.expressions import RawSQL
 
 from wagtail.models import Page, PageViewRestriction
+
+from core.sql import column, marks, table
 
 
 def restricted_paths():
@@ -51,19 +52,13 @@ class ViewRestrictionsInOneQuery:
 def _restrictions_along(paths):
     """SQL and parameters: the keys of the view restrictions on the pages of
     ``paths`` that are not aliases, and on the sources of those that are."""
-    quote = connection.ops.quote_name
-    restrictions, pages = (
-        quote(model._meta.db_table) for model in (PageViewRestriction, Page)
-    )
-    restricted = quote(PageViewRestriction._meta.get_field("page").column)
-    path, alias_of = (
-        quote(Page._meta.get_field(name).column) for name in ("path", "alias_of")
-    )
-    marks = ", ".join(["%s"] * len(paths))
+    restrictions, pages = table(PageViewRestriction), table(Page)
+    restricted = column(PageViewRestriction, "page")
+    path, alias_of = column(Page, "path"), column(Page, "alias_of")
     sql = (
         f"SELECT r.id FROM {restrictions} r JOIN {pages} p ON p.id = r.{restricted} "  # noqa: S608 - names from the models, values as parameters
-        f"WHERE (p.{path} IN ({marks}) AND p.{alias_of} IS NULL) "
+        f"WHERE (p.{path} IN ({marks(paths)}) AND p.{alias_of} IS NULL) "
         f"OR r.{restricted} IN (SELECT a.{alias_of} FROM {pages} a "
-        f"WHERE a.{path} IN ({marks}) AND a.{alias_of} IS NOT NULL)"
+        f"WHERE a.{path} IN ({marks(paths)}) AND a.{alias_of} IS NOT NULL)"
     )
     return sql, (*paths, *paths)

@@ -16,6 +16,7 @@ from django.db import connection
 
 from wagtail.models import Page
 
+from core.sql import column, table
 from experiences.constants import RUBRIC_LABELS
 from experiences.models import ExperiencePage
 
@@ -41,19 +42,13 @@ class Card(NamedTuple):
         return RUBRIC_LABELS.get(self.rubric, self.rubric)
 
 
-def _column(model, name):
-    return connection.ops.quote_name(model._meta.get_field(name).column)
-
-
 def card_join(key):
     """SQL: the tables a card's other values are read from (``card_values``),
     joined to the experience of key ``key`` (a column reference)."""
-    quote = connection.ops.quote_name
-    pages = quote(Page._meta.db_table)
-    experiences = quote(ExperiencePage._meta.db_table)
-    link = _column(ExperiencePage, "page_ptr")
+    link = column(ExperiencePage, "page_ptr")
     return (
-        f"JOIN {pages} cp ON cp.id = {key} JOIN {experiences} ce ON ce.{link} = {key}"
+        f"JOIN {table(Page)} cp ON cp.id = {key} "
+        f"JOIN {table(ExperiencePage)} ce ON ce.{link} = {key}"
     )
 
 
@@ -74,7 +69,7 @@ def card_values(rubric, code, name):
     the others, from ``card_join``'s tables."""
     columns = ", ".join(
         (rubric, code, name)
-        + tuple(f"{alias}.{_column(model, field)}" for alias, model, field in VALUES)
+        + tuple(f"{alias}.{column(model, field)}" for alias, model, field in VALUES)
     )
     if connection.vendor == "postgresql":
         return f"CAST(json_build_array({columns}) AS TEXT)"

@@ -31,6 +31,7 @@ from taggit.models import Tag
 
 from core.models import SearchDocument
 from core.search import search_keys_sql, uses_documents, words_condition
+from core.sql import column, marks, quote, table
 from experiences.filters import ENDED, ThemeLink, public_experiences
 from experiences.models import (
     ExperiencePage,
@@ -120,11 +121,10 @@ def _insert(experiences, written):
 def _insert_select(model, names, source):
     """INSERT INTO ``model``'s ``names`` the rows of the queryset ``source``."""
     select_sql, params = source.query.sql_with_params()
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(model._meta.get_field(name).column) for name in names)
+    columns = ", ".join(column(model, name) for name in names)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {quote(model._meta.db_table)} ({columns}) {select_sql}",  # noqa: S608 - columns from the model, values as parameters
+            f"INSERT INTO {table(model)} ({columns}) {select_sql}",  # noqa: S608 - columns from the model, values as parameters
             params,
         )
 
@@ -136,24 +136,12 @@ class Sql(NamedTuple):
     params: tuple = ()
 
 
-def _quote(name):
-    return connection.ops.quote_name(name)
-
-
-def _column(model, name):
-    return _quote(model._meta.get_field(name).column)
-
-
-def _table(model):
-    return _quote(model._meta.db_table)
-
-
 def _linked(link, page_field, target, target_field, slug):
     """The row's page has the linked ``target`` of slug ``slug``."""
     return Sql(
-        f"r.{_column(ListingRow, 'page')} IN (SELECT l.{_column(link, page_field)} "  # noqa: S608 - names from the models
-        f"FROM {_table(link)} l JOIN {_table(target)} t "
-        f"ON t.id = l.{_column(link, target_field)} WHERE t.slug = %s)",
+        f"r.{column(ListingRow, 'page')} IN (SELECT l.{column(link, page_field)} "  # noqa: S608 - names from the models
+        f"FROM {table(link)} l JOIN {table(target)} t "
+        f"ON t.id = l.{column(link, target_field)} WHERE t.slug = %s)",
         (slug,),
     )
 
@@ -165,11 +153,11 @@ def flags(values):
     keys already."""
 
     def equal(field):
-        return lambda value: Sql(f"r.{_column(ListingRow, field)} = %s", (value,))
+        return lambda value: Sql(f"r.{column(ListingRow, field)} = %s", (value,))
 
     conditions = {
         "rubrique": lambda chosen: Sql(
-            f"r.{_column(ListingRow, 'rubric')} IN ({', '.join(['%s'] * len(chosen))})",
+            f"r.{column(ListingRow, 'rubric')} IN ({marks(chosen)})",
             tuple(chosen),
         ),
         "region": equal("region"),
@@ -218,19 +206,19 @@ def in_scope(filterset, fixed_rubric):
     conditions = []
     if fixed_rubric:
         conditions.append(
-            Sql(f"r.{_column(ListingRow, 'rubric')} = %s", (fixed_rubric,))
+            Sql(f"r.{column(ListingRow, 'rubric')} = %s", (fixed_rubric,))
         )
-    if values.get("q") and uses_documents():
-        column = f"r.{_column(SearchedListingRow, 'words')}"
-        conditions.append(Sql(*words_condition(column, values["q"])))
+    if rows_read(filterset) is SearchedListingRow:
+        words = f"r.{column(SearchedListingRow, 'words')}"
+        conditions.append(Sql(*words_condition(words, values["q"])))
     elif values.get("q"):
         keys, params = search_keys_sql(ExperiencePage, values["q"])
-        page = _column(ListingRow, "page")
+        page = column(ListingRow, "page")
         conditions.append(Sql(f"r.{page} IN ({keys})", tuple(params)))
     if values.get("statut") == "en-cours":
-        conditions.append(Sql(f"r.{_column(ListingRow, 'ongoing')} = %s", (True,)))
+        conditions.append(Sql(f"r.{column(ListingRow, 'ongoing')} = %s", (True,)))
     elif values.get("statut"):
-        conditions.append(Sql(f"r.{_column(ListingRow, 'over')} = %s", (True,)))
+        conditions.append(Sql(f"r.{column(ListingRow, 'over')} = %s", (True,)))
     return conditions
 
 
@@ -247,17 +235,17 @@ def select_flagged(filterset, fixed_rubric, conditions, narrowed):
     """The rows in scope (narrowed) with one flag column per condition
     (``f_<name>``) and the columns the facet statement reads."""
     columns = [
-        f"{condition.sql} AS {_quote('f_' + name)}"
+        f"{condition.sql} AS {quote('f_' + name)}"
         for name, condition in conditions.items()
     ]
     columns += [
-        f"r.{_column(ListingRow, field)} AS {_quote(alias)}"
+        f"r.{column(ListingRow, field)} AS {quote(alias)}"
         for field, alias in ROW_COLUMNS
     ]
     where = in_scope(filterset, fixed_rubric)
     if narrowed is not None:
         where.append(narrowed)
-    sql = f"SELECT {', '.join(columns)} FROM {_table(rows_read(filterset))} r"  # noqa: S608 - names from the models, values as parameters
+    sql = f"SELECT {', '.join(columns)} FROM {table(rows_read(filterset))} r"  # noqa: S608 - names from the models, values as parameters
     if where:
         sql += " WHERE " + " AND ".join(part.sql for part in where)
     params = tuple(p for c in conditions.values() for p in c.params)

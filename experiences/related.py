@@ -22,6 +22,7 @@ from django.db.models import Value
 
 from wagtail.models import Page, PageViewRestriction
 
+from core.sql import column, marks, quote, table
 from experiences.filters import ThemeLink
 from experiences.models import ExperiencePage, ExperiencePageTag
 
@@ -44,31 +45,19 @@ def _themes_and_tags(page):
     )
 
 
-def _column(model, name):
-    return connection.ops.quote_name(model._meta.get_field(name).column)
-
-
-def _in(values):
-    return ", ".join(["%s"] * len(values))
-
-
 def _scoring_statement(page, theme_ids, tag_ids, limit):
     """The SQL and parameters of the best ``limit`` candidates' keys."""
-    quote = connection.ops.quote_name
-    experiences = quote(ExperiencePage._meta.db_table)
+    experiences = table(ExperiencePage)
     key = quote(ExperiencePage._meta.pk.column)
-    pages = quote(Page._meta.db_table)
-    restrictions = quote(PageViewRestriction._meta.db_table)
-    themes, tags = (
-        quote(ThemeLink._meta.db_table),
-        quote(ExperiencePageTag._meta.db_table),
-    )
+    pages = table(Page)
+    restrictions = table(PageViewRestriction)
+    themes, tags = table(ThemeLink), table(ExperiencePageTag)
     theme_page, theme = (
-        _column(ThemeLink, "experiencepage"),
-        _column(ThemeLink, "theme"),
+        column(ThemeLink, "experiencepage"),
+        column(ThemeLink, "theme"),
     )
-    tag_page = _column(ExperiencePageTag, "content_object")
-    tag = _column(ExperiencePageTag, "tag")
+    tag_page = column(ExperiencePageTag, "content_object")
+    tag = column(ExperiencePageTag, "tag")
 
     def pool(table, column, where, number):
         return (
@@ -91,13 +80,13 @@ def _scoring_statement(page, theme_ids, tag_ids, limit):
     if theme_ids:
         score += (
             f" + (SELECT COUNT(*) FROM {themes} t WHERE t.{theme_page} = e.{key} "  # noqa: S608 - names from the models
-            f"AND t.{theme} IN ({_in(theme_ids)}))"
+            f"AND t.{theme} IN ({marks(theme_ids)}))"
         )
         score_params += theme_ids
     if tag_ids:
         score += (
             f" + (SELECT COUNT(*) FROM {tags} x WHERE x.{tag_page} = e.{key} "  # noqa: S608 - names from the models
-            f"AND x.{tag} IN ({_in(tag_ids)}))"
+            f"AND x.{tag} IN ({marks(tag_ids)}))"
         )
         score_params += tag_ids
     # Live, and under no view restriction (what PageQuerySet.public() leaves).

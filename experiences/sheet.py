@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 
 from taggit.models import Tag
 
+from core.sql import column, table
 from core.urls import page_path
 from experiences.models import (
     Department,
@@ -60,14 +61,6 @@ class SheetItems(NamedTuple):
 
 
 def _statement():
-    quote = connection.ops.quote_name
-
-    def table(model):
-        return quote(model._meta.db_table)
-
-    def column(model, name):
-        return quote(model._meta.get_field(name).column)
-
     theme_page = column(ThemeLink, "experiencepage")
     theme_id = column(ThemeLink, "theme")
     tagged_page = column(ExperiencePageTag, "content_object")

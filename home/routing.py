@@ -10,11 +10,12 @@ contributions, the trainings, the booklets) is handed the rest of the path as
 soon as it is reached; an unknown slug or a page that is not live is a 404.
 """
 
-from django.db import connection
 from django.http import Http404
 
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
+
+from core.sql import column, table
 
 
 def routes_itself(page_class):
@@ -25,17 +26,14 @@ def _along(root, path_components):
     """SQL and parameters: the pages below ``root`` that the path names, each
     by its depth and slug (written by hand: the ORM spent half a millisecond
     building it before every page served)."""
-    quote = connection.ops.quote_name
-    depth, slug, path = (
-        quote(Page._meta.get_field(name).column) for name in ("depth", "slug", "path")
-    )
+    depth, slug, path = (column(Page, name) for name in ("depth", "slug", "path"))
     levels = " OR ".join([f"({depth} = %s AND {slug} = %s)"] * len(path_components))
     params = []
     for index, component in enumerate(path_components, start=1):
         params += [root.depth + index, component]
     # A tree path is digits and capital letters: nothing to escape for LIKE.
     sql = (
-        f"SELECT * FROM {quote(Page._meta.db_table)} "  # noqa: S608 - names from the model, values as parameters
+        f"SELECT * FROM {table(Page)} "  # noqa: S608 - names from the model, values as parameters
         f"WHERE ({levels}) AND {path} LIKE %s"
     )
     return sql, (*params, root.path + "%")
