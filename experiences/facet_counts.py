@@ -36,7 +36,6 @@ from experiences.filters import ThemeLink, public_experiences
 from experiences.models import ExperiencePageTag, FacetCount
 
 TOTAL = "total"
-first = itemgetter(0)
 COUNTED = ("rubrique", "region", "departement", "role", "annee", "theme", "tag")
 
 
@@ -263,7 +262,7 @@ def live_counts(filterset, fixed_rubric, offset, size, live=COUNTED):
                 reference.append(row)
             else:
                 _add(counts, name, value, label, n)
-    counts["page"] = [card for _position, card in sorted(page, key=first)]
+    counts["page"] = [card for _position, card in sorted(page, key=itemgetter(0))]
     counts["reference"] = reference_from_rows(reference)
     return _finish(counts)
 

@@ -26,9 +26,26 @@ class FacetCount(models.Model):
         return f"{self.scope or '*'} {self.facet}={self.value}: {self.count}"
 
 
+def column_indexes(prefix):
+    """One index per filter on a column: the statement of a filtered listing
+    first narrows the rows by a disjunction of them (a BitmapOr, or with the
+    words' index a BitmapAnd), then flags the few thousand left
+    (experiences.facet_counts)."""
+    return [
+        models.Index(fields=[field], name=f"{prefix}_{field}_idx")
+        for field in ("rubric", "region", "department", "role", "year")
+    ]
+
+
 class ListingColumns(models.Model):
     """What a filtered listing counts and sorts on, per public experience."""
 
+    page = models.OneToOneField(
+        "experiences.ExperiencePage",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     rubric = models.CharField(max_length=60)
     region = models.CharField(max_length=100, null=True)
     region_name = models.CharField(max_length=100, null=True)
@@ -55,24 +72,8 @@ class ListingRow(ListingColumns):
     joining the pages, departments and regions of every experience. Rebuilt
     with ``FacetCount`` (experiences.facet_counts); never edited by hand."""
 
-    page = models.OneToOneField(
-        "experiences.ExperiencePage",
-        primary_key=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
     class Meta:
-        # One per filter on a column: the statement of a filtered listing
-        # first narrows the rows by a disjunction of them (a BitmapOr), then
-        # flags the few thousand left (experiences.facet_counts).
-        indexes = [
-            models.Index(fields=["rubric"], name="listingrow_rubric_idx"),
-            models.Index(fields=["region"], name="listingrow_region_idx"),
-            models.Index(fields=["department"], name="listingrow_department_idx"),
-            models.Index(fields=["role"], name="listingrow_role_idx"),
-            models.Index(fields=["year"], name="listingrow_year_idx"),
-        ]
+        indexes = column_indexes("listingrow")
 
 
 class SearchedListingRow(ListingColumns):
@@ -81,26 +82,14 @@ class SearchedListingRow(ListingColumns):
     word's GIN index and the filters' indexes meet in one bitmap (a
     BitmapAnd), where checking the word row by row cost more than the rest
     of the statement. Kept apart from ``ListingRow``: the words make the rows
-    six times wider, and every other listing would read them.
+    four to six times wider, and every other listing would read them.
 
     PostgreSQL only (empty on SQLite, where ``q`` asks Wagtail's backend).
     Written with ``ListingRow``; its words also by a trigger on
     ``core.SearchDocument`` (migration experiences/0014), since Wagtail's
     index is written by a task, after the publication."""
 
-    page = models.OneToOneField(
-        "experiences.ExperiencePage",
-        primary_key=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
     words = SearchVectorField(null=True)
 
     class Meta:
-        indexes = [
-            models.Index(fields=["rubric"], name="searchedrow_rubric_idx"),
-            models.Index(fields=["region"], name="searchedrow_region_idx"),
-            models.Index(fields=["department"], name="searchedrow_department_idx"),
-            models.Index(fields=["role"], name="searchedrow_role_idx"),
-            models.Index(fields=["year"], name="searchedrow_year_idx"),
-        ]
+        indexes = column_indexes("searchedrow")
