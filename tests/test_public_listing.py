@@ -401,3 +401,44 @@ def test_a_filtered_page_of_cards_reads_values_and_shows_the_same(client, rubric
     alone = _cards(client.get("/experiences/", {"role": "elu"}).content.decode())
     assert alone == {"Dans le Nord": unfiltered["Dans le Nord"]}
     assert "Nord (59)" in alone["Dans le Nord"]
+
+
+def test_a_card_without_a_department_reads_as_the_page_does(client, rubrics):
+    """The department may be empty in the database (the form requires it,
+    the column does not): the plain card shows the communes alone, as the
+    page's card does."""
+    from experiences.facet_counts import refresh_stored_counts
+    from experiences.models import ExperiencePage
+
+    page = make_experience(title="Sans département", communes="Quelque part")
+    make_experience(title="Avec département")
+    ExperiencePage.objects.filter(pk=page.pk).update(department=None)
+    refresh_stored_counts()
+    unfiltered = _cards(client.get("/experiences/").content.decode())
+    filtered = _cards(
+        client.get("/experiences/", {"role": "professionnel"}).content.decode()
+    )
+    assert filtered["Sans département"] == unfiltered["Sans département"]
+    assert "Quelque part</p>" in filtered["Sans département"]
+    assert "(93)" not in filtered["Sans département"]
+
+
+def test_a_plain_card_has_no_address_outside_the_site(rf, rubrics):
+    """``page_path`` addresses a card from its url_path under the request's
+    site, and gives nothing without a site (no request) or outside it: a card
+    has no ``get_url_parts`` of its own to fall back on."""
+    from wagtail.models import Site
+
+    from core.urls import page_path
+    from experiences.cards import Card
+
+    site = Site.objects.get(is_default_site=True)
+    root = site.root_page.url_path
+
+    def card(url_path):
+        return Card(1, "Une carte", url_path, "", "", "", None, None, False)
+
+    request = rf.get("/experiences/", HTTP_HOST=site.hostname)
+    assert page_path(card(f"{root}experiences/x/y/"), request) == "/experiences/x/y/"
+    assert page_path(card(f"{root}experiences/x/y/")) == ""
+    assert page_path(card("/ailleurs/x/"), request) == ""

@@ -48,3 +48,22 @@ def test_q_is_searched_once_per_listing(client, rubrics, path):
     # Each facet is still counted over the search and the other filters.
     assert _facet(response, "departement") == {"75": 1, "93": 1}
     assert _facet(response, "tag") == {"bilan": 1}
+
+
+def test_a_searched_listing_pages_and_sorts_its_cards(client, rubrics):
+    """Past the first page, sorted by title: the cards the facet statement
+    returns for the searched rows are the requested slice, in order."""
+    for number in range(14):
+        make_experience(title=f"Forum {number:02d}", summary="Un forum des habitants")
+    make_experience(title="Une charte", summary="Rien à voir")
+    params = {"q": "forum", "region": "ile-de-france", "tri": "titre"}
+    first = client.get("/experiences/", params)
+    assert [card.title for card in first.context["results_page"]] == [
+        f"Forum {number:02d}" for number in range(12)
+    ]
+    second = client.get("/experiences/", {**params, "page": 2})
+    assert [card.title for card in second.context["results_page"]] == [
+        "Forum 12",
+        "Forum 13",
+    ]
+    assert "14 expériences avec ces filtres" in second.content.decode()
