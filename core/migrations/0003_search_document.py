@@ -10,6 +10,8 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
+from core.migration_operations import postgresql_only
+
 GIN_INDEX = "core_searchdocument_document_gin"
 
 CREATE = f"""
@@ -86,16 +88,6 @@ DROP INDEX IF EXISTS {GIN_INDEX};
 """
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
@@ -133,5 +125,5 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.RunPython(create, drop, elidable=False),
+        postgresql_only(CREATE, DROP),
     ]

@@ -15,6 +15,8 @@
 
 from django.db import migrations, models
 
+from core.migration_operations import postgresql_only
+
 # The same configuration as home's 0002 migration, created here too if it is
 # missing so that this app does not depend on the home app's migrations.
 CONFIGURATION = """
@@ -49,17 +51,6 @@ ALTER TABLE experiences_submission DROP COLUMN IF EXISTS search_document;
 """
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CONFIGURATION)
-        schema_editor.execute(CREATE)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("experiences", "0004_licence_consent_names_role_and_organisation"),
@@ -74,5 +65,5 @@ class Migration(migrations.Migration):
                 name="submission_queue_order",
             ),
         ),
-        migrations.RunPython(create, drop, elidable=False),
+        postgresql_only((CONFIGURATION, CREATE), DROP),
     ]

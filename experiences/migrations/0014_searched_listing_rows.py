@@ -11,6 +11,8 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
+from core.migration_operations import postgresql_only
+
 
 GIN_INDEX = "searchedrow_words_gin"
 
@@ -79,16 +81,6 @@ DROP INDEX IF EXISTS {GIN_INDEX};
 """
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -118,5 +110,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['rubric'], name='searchedrow_rubric_idx'), models.Index(fields=['region'], name='searchedrow_region_idx'), models.Index(fields=['department'], name='searchedrow_department_idx'), models.Index(fields=['role'], name='searchedrow_role_idx'), models.Index(fields=['year'], name='searchedrow_year_idx')],
             },
         ),
-        migrations.RunPython(create, drop, elidable=False),
+        postgresql_only(CREATE, DROP),
     ]

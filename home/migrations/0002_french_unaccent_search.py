@@ -4,6 +4,8 @@ Nothing to do on SQLite."""
 
 from django.db import migrations
 
+from core.migration_operations import postgresql_only
+
 CREATE = """
 CREATE EXTENSION IF NOT EXISTS unaccent;
 DO $$
@@ -19,17 +21,7 @@ $$;
 DROP = "DROP TEXT SEARCH CONFIGURATION IF EXISTS french_unaccent;"
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-
-
 class Migration(migrations.Migration):
     dependencies = [("home", "0001_initial")]
 
-    operations = [migrations.RunPython(create, drop, elidable=False)]
+    operations = [postgresql_only(CREATE, DROP)]
